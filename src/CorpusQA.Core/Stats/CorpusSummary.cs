@@ -1,0 +1,137 @@
+using System.Text.Json;
+
+namespace CorpusQA.Core.Stats;
+
+/// <summary>
+/// Run-level statistics of an audit: document and byte counts, each signal's distribution, and how many documents
+/// each drop reason removed. Fed one document at a time, in input order, so its output is deterministic.
+/// </summary>
+public sealed class CorpusSummary
+{
+    /// <summary>Quantiles reported for every signal.</summary>
+    public static IReadOnlyList<double> ReportedQuantiles { get; } = [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99];
+
+    /// <summary>Equal-width histogram bins between each signal's min and max.</summary>
+    public const int HistogramBins = 20;
+
+    private readonly string[] _signalNames;
+    private readonly DistributionSketch[] _sketches;
+    private readonly SortedDictionary<string, long> _dropReasons = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, long> _documentsPerFile = new(StringComparer.Ordinal);
+
+    public CorpusSummary(IReadOnlyList<string> signalNames)
+    {
+        _signalNames = signalNames.ToArray();
+        _sketches = _signalNames.Select(_ => new DistributionSketch()).ToArray();
+    }
+
+    public long Documents { get; private set; }
+
+    public long Kept { get; private set; }
+
+    public long Characters { get; private set; }
+
+    public long Utf8Bytes { get; private set; }
+
+    public long KeptUtf8Bytes { get; private set; }
+
+    /// <summary>Documents removed per reason (a document with two reasons counts under both).</summary>
+    public IReadOnlyDictionary<string, long> DropReasons => _dropReasons;
+
+    public DistributionSketch Signal(int index) => _sketches[index];
+
+    /// <summary>Adds one document's outcome; <paramref name="values"/> is in the order of the signal names.</summary>
+    public void Add(string sourceFile, ReadOnlySpan<double> values, int characters, long utf8Bytes, bool keep, IReadOnlyList<string> dropReasons)
+    {
+        if (values.Length != _sketches.Length)
+        {
+            throw new ArgumentException($"expected {_sketches.Length} signal values, got {values.Length}", nameof(values));
+        }
+
+        Documents++;
+        Characters += characters;
+        Utf8Bytes += utf8Bytes;
+        _documentsPerFile[sourceFile] = _documentsPerFile.TryGetValue(sourceFile, out var n) ? n + 1 : 1;
+        if (keep)
+        {
+            Kept++;
+            KeptUtf8Bytes += utf8Bytes;
+        }
+
+        foreach (var reason in dropReasons)
+        {
+            _dropReasons[reason] = _dropReasons.TryGetValue(reason, out var c) ? c + 1 : 1;
+        }
+
+        for (int i = 0; i < values.Length; i++)
+        {
+            _sketches[i].Add(values[i]);
+        }
+    }
+
+    /// <summary>Writes summary.json: counts, per-signal distributions, drop reasons, and the caller's run metadata.</summary>
+    public void WriteJson(Utf8JsonWriter json, IReadOnlyDictionary<string, object?> run)
+    {
+        json.WriteStartObject();
+        json.WritePropertyName("run");
+        JsonSerializer.Serialize(json, run);
+        json.WriteStartObject("counts");
+        json.WriteNumber("documents", Documents);
+        json.WriteNumber("kept", Kept);
+        json.WriteNumber("removed", Documents - Kept);
+        json.WriteNumber("characters", Characters);
+        json.WriteNumber("bytes", Utf8Bytes);
+        json.WriteNumber("kept_bytes", KeptUtf8Bytes);
+        json.WriteEndObject();
+        json.WriteStartObject("documents_per_file");
+        foreach (var (file, count) in _documentsPerFile) json.WriteNumber(file, count);
+        json.WriteEndObject();
+        json.WriteStartObject("drop_reasons");
+        foreach (var (reason, count) in _dropReasons.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            json.WriteNumber(reason, count);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("signals");
+        for (int i = 0; i < _signalNames.Length; i++)
+        {
+            WriteDistribution(json, _signalNames[i], _sketches[i]);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteDistribution(Utf8JsonWriter json, string name, DistributionSketch sketch)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("count", sketch.Count);
+        if (sketch.NonFiniteCount > 0) json.WriteNumber("non_finite", sketch.NonFiniteCount);
+        if (sketch.Count > 0)
+        {
+            json.WriteNumber("min", Round(sketch.Min));
+            json.WriteNumber("mean", Round(sketch.Mean));
+            json.WriteNumber("max", Round(sketch.Max));
+            json.WriteStartObject("percentiles");
+            foreach (var q in ReportedQuantiles)
+            {
+                json.WriteNumber($"p{q * 100:0}", Round(sketch.Quantile(q)));
+            }
+
+            json.WriteEndObject();
+            json.WriteStartObject("histogram");
+            json.WriteNumber("lo", Round(sketch.Min));
+            json.WriteNumber("hi", Round(sketch.Max));
+            json.WriteStartArray("counts");
+            foreach (var c in sketch.Histogram(HistogramBins)) json.WriteNumberValue(c);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    // Twelve significant digits keep summary.json readable and stable across platforms' last-bit differences.
+    private static double Round(double v) => double.Parse(v.ToString("G12", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+}
