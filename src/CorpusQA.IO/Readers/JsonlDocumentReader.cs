@@ -25,45 +25,48 @@ internal sealed class JsonlDocumentReader(string file, ReaderOptions options) : 
         {
             var parser = new JsonLineParser(_policy, options);
             using var lines = new LineSplitter(input.Stream, options.ReadBufferBytes, MaxLineBytes(options));
+            long lastCompleteRow = -1;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 LineStatus status = lines.Next(out int start, out int length, out long row);
                 if (status == LineStatus.End) break;
-                if (status == LineStatus.Line)
+                if (status == LineStatus.NeedMore)
                 {
-                    Document? document = parser.Parse(lines.Buffer.Slice(start, length), row);
-                    if (document is not null) yield return document;
+                    await FillAsync(lines, input, cancellationToken).ConfigureAwait(false);
+                    continue;
                 }
-                else if (status == LineStatus.TooLong)
+                // The unterminated tail of a truncated stream is a cut-off line: not parsed, covered by the report below.
+                if (status == LineStatus.UnterminatedLine && _truncated is not null) break;
+                if (status == LineStatus.TooLong)
                 {
                     _policy.Report(row, $"line is over {MaxLineBytes(options) / (1024 * 1024)} MB " +
                         "(4 x the --max-doc-mb limit + 1 MB); skipped without parsing");
+                    continue;
                 }
-                else
-                {
-                    await FillAsync(lines, input, cancellationToken).ConfigureAwait(false);
-                    if (_failed) yield break; // a decompression failure ends the file; it has been reported
-                }
+                lastCompleteRow = row;
+                Document? document = parser.Parse(lines.Buffer.Slice(start, length), row);
+                if (document is not null) yield return document;
             }
-            if (input.CheckComplete(lines.BytesRead) is { } truncated)
-                _policy.Report(null, $"{truncated}; the last complete row is {lines.NextRow - 1}");
+            if (_truncated is not null)
+                _policy.Report(null, $"{_truncated}; the last complete row is {lastCompleteRow}");
         }
     }
 
-    private bool _failed;
+    /// <summary>Why the compressed stream ended early, once known; the complete lines before it are still read.</summary>
+    private string? _truncated;
 
     private async ValueTask FillAsync(LineSplitter lines, CompressedInput input, CancellationToken cancellationToken)
     {
         try
         {
-            await lines.FillAsync(cancellationToken).ConfigureAwait(false);
+            if (!await lines.FillAsync(cancellationToken).ConfigureAwait(false))
+                _truncated = input.CheckComplete(lines.BytesRead);
         }
         catch (Exception ex) when (input.Codec is not null && IsDecompressionFailure(ex))
         {
-            _failed = true;
-            _policy.Report(null, $"{input.Codec} stream is truncated or corrupt after row {lines.NextRow - 1} " +
-                $"(the last complete line): {ex.Message}", ex);
+            _truncated = $"{input.Codec} stream is truncated or corrupt: {ex.Message}";
+            lines.MarkEnd();
         }
     }
 

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace CorpusQA.IO.Readers;
 
 /// <summary>What <see cref="LineSplitter.Next"/> found.</summary>
-internal enum LineStatus { Line, NeedMore, TooLong, End }
+internal enum LineStatus { Line, UnterminatedLine, NeedMore, TooLong, End }
 
 /// <summary>
 /// Splits a byte stream into lines over one pooled, growable buffer. Lines end at '\n'; a trailing '\r' is dropped;
@@ -49,7 +49,7 @@ internal sealed class LineSplitter : IDisposable
             _scan = _start;
             _bomChecked = true;
         }
-        if (_discarding) return SkipRestOfLongLine(out row);
+        if (_discarding) return SkipRestOfLongLine(out start, out length, out row);
 
         int newline = _buffer.AsSpan(_scan, _end - _scan).IndexOf((byte)'\n');
         if (newline >= 0)
@@ -69,8 +69,11 @@ internal sealed class LineSplitter : IDisposable
         if (!_eof) return LineStatus.NeedMore;
         if (_start == _end) return LineStatus.End;
         TakeLine(_end, _end, out start, out length, out row);
-        return LineStatus.Line;
+        return LineStatus.UnterminatedLine;
     }
+
+    /// <summary>Treats the stream as ended (after a decompression failure): buffered lines can still be taken.</summary>
+    public void MarkEnd() => _eof = true;
 
     /// <summary>Reads more bytes; false once the stream is exhausted (then <see cref="Next"/> drains the rest).</summary>
     public async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
@@ -95,15 +98,16 @@ internal sealed class LineSplitter : IDisposable
         return true;
     }
 
-    private LineStatus SkipRestOfLongLine(out long row)
+    private LineStatus SkipRestOfLongLine(out int start, out int length, out long row)
     {
+        start = length = 0;
         row = _nextRow - 1;
         int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
         if (newline >= 0)
         {
             _start = _scan = _start + newline + 1;
             _discarding = false;
-            return Next(out _, out _, out row);
+            return Next(out start, out length, out row);
         }
         _start = _scan = _end;
         return _eof ? LineStatus.End : LineStatus.NeedMore;
