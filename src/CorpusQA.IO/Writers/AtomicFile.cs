@@ -25,6 +25,9 @@ internal sealed class AtomicFile : IAsyncDisposable
 
     public string FinalPath { get; }
 
+    /// <summary>True once committed (or abandoned): the stream is closed.</summary>
+    public bool IsDone => _done;
+
     public string TempPath { get; }
 
     /// <summary>Writable and seekable (Parquet.Net needs both).</summary>

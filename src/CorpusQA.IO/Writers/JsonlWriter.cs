@@ -54,15 +54,25 @@ public sealed class JsonlWriter : IAsyncDisposable
         Count++;
     }
 
-    public Task<string> CompleteAsync() => _file.CommitAsync();
+    /// <summary>Moves the file to its final name; returns that path.</summary>
+    public async Task<string> CompleteAsync()
+    {
+        // The JSON writer flushes on dispose, so it goes before the file closes.
+        await _json.DisposeAsync().ConfigureAwait(false);
+        return await _file.CommitAsync().ConfigureAwait(false);
+    }
 
     /// <summary>Keeps what was written as <c>name.partial.jsonl</c>; returns that path.</summary>
-    public Task<string> CompletePartialAsync() => _file.CommitPartialAsync();
-
-    /// <summary>Abandons an uncompleted file (the temporary file is deleted).</summary>
-    public async ValueTask DisposeAsync()
+    public async Task<string> CompletePartialAsync()
     {
         await _json.DisposeAsync().ConfigureAwait(false);
+        return await _file.CommitPartialAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Abandons an uncompleted file (the temporary file is deleted); a completed one is left alone.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_file.IsDone) await _json.DisposeAsync().ConfigureAwait(false);
         await _file.DisposeAsync().ConfigureAwait(false);
     }
 
