@@ -92,6 +92,7 @@ internal sealed class ParquetPassThroughSink : IPassThroughSink
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_rows.Count == 0) return;
         using (ParquetRowGroupWriter group = _writer.CreateRowGroup())
         {

@@ -94,6 +94,7 @@ public sealed class ParquetTableWriter : IAsyncDisposable
     /// <summary>Ends the current row (columns not set are null); writes a row group when one is full.</summary>
     public async ValueTask EndRowAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         _rowInGroup++;
         RowCount++;
         if (_rowInGroup == _options.RowGroupRows || _stringChars >= _options.RowGroupStringChars)
@@ -115,6 +116,7 @@ public sealed class ParquetTableWriter : IAsyncDisposable
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_rowInGroup == 0) return;
         using (ParquetRowGroupWriter group = _writer.CreateRowGroup())
         {
