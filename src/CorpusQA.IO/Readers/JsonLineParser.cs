@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CorpusQA.Core.Documents;
+
+namespace CorpusQA.IO.Readers;
+
+/// <summary>
+/// Turns one JSON line into a <see cref="Document"/>, or reports why it cannot. Only the text and id values are
+/// materialized; every other value is skipped by the reader without allocation.
+/// </summary>
+internal sealed class JsonLineParser
+{
+    private readonly BadRecordPolicy _policy;
+    private readonly ReaderOptions _options;
+    private readonly byte[][] _textNames;
+    private readonly byte[] _idName;
+
+    public JsonLineParser(BadRecordPolicy policy, ReaderOptions options)
+    {
+        _policy = policy;
+        _options = options;
+        IEnumerable<string> names = options.TextField is { } t ? [t] : ReaderOptions.AutoTextFields;
+        _textNames = names.Select(Encoding.UTF8.GetBytes).ToArray();
+        _idName = Encoding.UTF8.GetBytes(options.IdField ?? ReaderOptions.AutoIdField);
+    }
+
+    /// <summary>Parses a line; null for a blank line or a reported bad record.</summary>
+    public Document? Parse(ReadOnlySpan<byte> line, long row)
+    {
+        if (IsBlank(line)) return null;
+        int invalid = Utf8Check.FirstInvalidByte(line);
+        if (invalid >= 0)
+        {
+            _policy.Report(row, $"invalid UTF-8 at byte {invalid} of the line");
+            return null;
+        }
+        try
+        {
+            return ParseObject(line, row);
+        }
+        catch (JsonException ex)
+        {
+            _policy.Report(row, $"invalid JSON: {FirstLine(ex.Message)}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader.GetString throws this for escapes that decode to invalid UTF-16 (lone surrogates).
+            _policy.Report(row, $"invalid JSON string: {FirstLine(ex.Message)}", ex);
+        }
+        return null;
+    }
+
+    private Document? ParseObject(ReadOnlySpan<byte> line, long row)
+    {
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = 256 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            _policy.Report(row, $"line is a JSON {reader.TokenType}, not an object");
+            return null;
+        }
+
+        var text = new TextCandidate(int.MaxValue, null, null);
+        string? id = null;
+        string? idProblem = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            int textRank = TextRank(ref reader);
+            bool isId = reader.ValueTextEquals(_idName);
+            reader.Read();
+            if (textRank < text.Rank) text = ReadText(ref reader, textRank);
+            else if (isId) (id, idProblem) = ReadId(ref reader);
+            reader.Skip();
+        }
+        if (reader.Read()) throw new JsonException("more than one JSON value on the line");
+
+        string? problem = text.Problem ?? (text.Value is null ? MissingTextReason() : null) ?? idProblem;
+        if (id is null && problem is null && _options.IdField is { } idField)
+            problem = $"no id field '{idField}'";
+        if (problem is not null)
+        {
+            _policy.Report(row, problem);
+            return null;
+        }
+        return new Document
+        {
+            Id = id ?? row.ToString(CultureInfo.InvariantCulture),
+            Text = text.Value!,
+            SourceFile = _policy.File,
+            RowIndex = row,
+            Original = _options.KeepOriginal ? line.ToArray() : null,
+        };
+    }
+
+    private readonly record struct TextCandidate(int Rank, string? Value, string? Problem);
+
+    private int TextRank(ref Utf8JsonReader reader)
+    {
+        for (int i = 0; i < _textNames.Length; i++)
+            if (reader.ValueTextEquals(_textNames[i])) return i;
+        return int.MaxValue;
+    }
+
+    private TextCandidate ReadText(ref Utf8JsonReader reader, int rank)
+    {
+        string name = Encoding.UTF8.GetString(_textNames[rank]);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String when !reader.ValueIsEscaped:
+                // Already validated as UTF-8, so the decoder cannot meet an invalid sequence here.
+                return _policy.CheckSize(reader.ValueSpan.Length) is { } tooLongRaw
+                    ? new TextCandidate(rank, null, tooLongRaw)
+                    : new TextCandidate(rank, Encoding.UTF8.GetString(reader.ValueSpan), null);
+            case JsonTokenType.String:
+                string value = reader.GetString()!;
+                return _policy.CheckSize(Encoding.UTF8.GetByteCount(value)) is { } tooLong
+                    ? new TextCandidate(rank, null, tooLong)
+                    : new TextCandidate(rank, value, null);
+            case JsonTokenType.Null:
+                return new TextCandidate(rank, null, $"text field '{name}' is null");
+            default:
+                return new TextCandidate(rank, null, $"text field '{name}' is a JSON {reader.TokenType}, not a string");
+        }
+    }
+
+    private (string? Id, string? Problem) ReadId(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => (reader.GetString(), null),
+        JsonTokenType.Number => (Encoding.UTF8.GetString(reader.ValueSpan), null),
+        JsonTokenType.Null => (null, null),
+        _ => (null, $"id field '{Encoding.UTF8.GetString(_idName)}' is a JSON {reader.TokenType}, not a string or number"),
+    };
+
+    private string MissingTextReason() => _options.TextField is { } t
+        ? $"no text field '{t}'"
+        : $"no text field (looked for {string.Join(", ", ReaderOptions.AutoTextFields.Select(n => $"'{n}'"))}; set --text-field)";
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0;
+
+    private static string FirstLine(string message)
+    {
+        int newline = message.IndexOf('\n');
+        return newline < 0 ? message : message[..newline].TrimEnd();
+    }
+}

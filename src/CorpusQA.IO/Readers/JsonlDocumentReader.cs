@@ -1,0 +1,84 @@
+using System.Runtime.CompilerServices;
+using CorpusQA.Core.Documents;
+
+namespace CorpusQA.IO.Readers;
+
+/// <summary>Reads JSON lines (.jsonl, .json, .jsonl.gz, .jsonl.zst): one document per non-blank line.</summary>
+internal sealed class JsonlDocumentReader(string file, ReaderOptions options) : IDocumentReader
+{
+    private readonly BadRecordPolicy _policy = new(file, options);
+
+    public string File => file;
+
+    public async IAsyncEnumerable<Document> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        CompressedInput input;
+        try
+        {
+            input = CompressedInput.Open(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CorpusInputException(file, null, $"cannot open: {ex.Message}", ex);
+        }
+        await using (input.ConfigureAwait(false))
+        {
+            var parser = new JsonLineParser(_policy, options);
+            using var lines = new LineSplitter(input.Stream, options.ReadBufferBytes, MaxLineBytes(options));
+            long lastCompleteRow = -1;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                LineStatus status = lines.Next(out int start, out int length, out long row);
+                if (status == LineStatus.End) break;
+                if (status == LineStatus.NeedMore)
+                {
+                    await FillAsync(lines, input, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                // The unterminated tail of a truncated stream is a cut-off line: not parsed, covered by the report below.
+                if (status == LineStatus.UnterminatedLine && _truncated is not null) break;
+                if (status == LineStatus.TooLong)
+                {
+                    _policy.Report(row, $"line is over {MaxLineBytes(options) / (1024 * 1024)} MB " +
+                        "(4 x the --max-doc-mb limit + 1 MB); skipped without parsing");
+                    continue;
+                }
+                lastCompleteRow = row;
+                Document? document = parser.Parse(lines.Buffer.Slice(start, length), row);
+                if (document is not null) yield return document;
+            }
+            if (_truncated is not null)
+                _policy.Report(null, $"{_truncated}; the last complete row is {lastCompleteRow}");
+        }
+    }
+
+    /// <summary>Why the compressed stream ended early, once known; the complete lines before it are still read.</summary>
+    private string? _truncated;
+
+    private async ValueTask FillAsync(LineSplitter lines, CompressedInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await lines.FillAsync(cancellationToken).ConfigureAwait(false))
+                _truncated = input.CheckComplete(lines.BytesRead);
+        }
+        catch (Exception ex) when (input.Codec is not null && IsDecompressionFailure(ex))
+        {
+            _truncated = $"{input.Codec} stream is truncated or corrupt: {ex.Message}";
+            lines.MarkEnd();
+        }
+    }
+
+    private static bool IsDecompressionFailure(Exception ex) =>
+        ex is InvalidDataException or EndOfStreamException or ZstdSharp.ZstdException or IOException;
+
+    /// <summary>
+    /// A line may be longer than its text (JSON escapes, other fields); 4x the text limit plus 1 MiB bounds the buffer
+    /// while leaving room for escaped CJK text (\uXXXX is 6 bytes for 3 UTF-8 bytes).
+    /// </summary>
+    internal static int MaxLineBytes(ReaderOptions options) =>
+        (int)Math.Min(Array.MaxLength / 2, options.MaxDocumentBytes * 4 + 1024 * 1024);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
