@@ -1,1 +1,16 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using BenchmarkDotNet.Running;
+using CorpusQA.Benchmarks.Throughput;
+
+// Custom harnesses (one JSON line each, comparable with the peer scripts) come first; anything else goes to
+// BenchmarkDotNet's switcher (e.g. `--filter *Segment*`).
+return args.FirstOrDefault() switch
+{
+    "segment-throughput" => SegmentThroughput.Run(args[1..]),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(SegmentThroughput).Assembly).Run(args);
+    return 0;
+}

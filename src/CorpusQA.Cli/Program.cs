@@ -1,1 +1,4 @@
-return 0;
+using CorpusQA.Cli;
+
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+return await CorpusQaApp.RunAsync(args, CliContext.FromConsole());

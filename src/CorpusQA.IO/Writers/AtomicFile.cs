@@ -7,7 +7,7 @@ namespace CorpusQA.IO.Writers;
 /// by <see cref="CommitAsync"/> — or to <c>name.partial.ext</c> by <see cref="CommitPartialAsync"/> when a run stops
 /// early. Disposing without committing deletes the temporary file; no existing final file is touched.
 /// </summary>
-internal sealed class AtomicFile : IAsyncDisposable
+public sealed class AtomicFile : IAsyncDisposable
 {
     private const int BufferBytes = 1024 * 1024;
     private bool _done;

@@ -1,0 +1,56 @@
+namespace CorpusQA.Cli;
+
+/// <summary>Where a command writes: results to <see cref="Out"/>, progress and messages to <see cref="Error"/>.
+/// Injected so tests capture both.</summary>
+public sealed class CliContext
+{
+    public CliContext(TextWriter output, TextWriter error, bool errorIsTerminal)
+    {
+        Out = output;
+        Error = error;
+        ErrorIsTerminal = errorIsTerminal;
+    }
+
+    public TextWriter Out { get; }
+
+    public TextWriter Error { get; }
+
+    /// <summary>
+    /// Standard output as bytes (for commands that stream large results). The real console's stdout, or for a
+    /// context built on writers, a stream that decodes UTF-8 into <see cref="Out"/>.
+    /// </summary>
+    public Stream OpenOutputStream() => ReferenceEquals(Out, Console.Out) ? Console.OpenStandardOutput() : new TextWriterStream(Out);
+
+    /// <summary>True when stderr is an interactive terminal: live progress bars instead of plain log lines.</summary>
+    public bool ErrorIsTerminal { get; }
+
+    /// <summary>The real console.</summary>
+    public static CliContext FromConsole() =>
+        new(Console.Out, Console.Error, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
+}
+
+/// <summary>A write-only stream that decodes UTF-8 bytes into a <see cref="TextWriter"/> (stdout captured by tests).</summary>
+internal sealed class TextWriterStream(TextWriter writer) : Stream
+{
+    private readonly System.Text.Decoder _decoder = new System.Text.UTF8Encoding(false, true).GetDecoder();
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
+        int n = _decoder.GetChars(buffer, chars, flush: false);
+        writer.Write(chars, 0, n);
+    }
+
+    public override void Flush() => writer.Flush();
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+
+namespace CorpusQA.Cli.Commands;
+
+/// <summary>Options shared by the commands that read corpora; each command adds the ones it uses.</summary>
+internal static class CommonOptions
+{
+    public static Argument<string[]> Inputs() => new("inputs")
+    {
+        Description = "Input files, directories or globs: .parquet, .jsonl, .jsonl.gz, .jsonl.zst, .txt (one document per file).",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public static Option<string?> TextField() => new("--text-field")
+    {
+        Description = "Name of the text field/column (default: the first of text, content, raw_content that exists).",
+    };
+
+    public static Option<string?> IdField() => new("--id-field")
+    {
+        Description = "Name of the id field/column (default: id if present, else the zero-based row number).",
+    };
+
+    public static Option<int> Threads()
+    {
+        var option = new Option<int>("--threads")
+        {
+            Description = "Worker threads (default: all cores). Outputs are identical whatever the count.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1) r.AddError("--threads must be at least 1.");
+        });
+        return option;
+    }
+
+    public static Option<bool> SkipBad() => new("--skip-bad")
+    {
+        Description = "Skip bad rows (invalid JSON or UTF-8, null text, ...) instead of stopping: each is reported (errors.jsonl for commands with --out, stderr otherwise) and the exit code is 5.",
+    };
+
+    public static Option<int> MaxDocMegabytes()
+    {
+        var option = new Option<int>("--max-doc-mb")
+        {
+            Description = "A document whose text is larger than this many MB (UTF-8) is a bad row.",
+            DefaultValueFactory = _ => 16,
+        };
+        option.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1) r.AddError("--max-doc-mb must be at least 1.");
+        });
+        return option;
+    }
+}

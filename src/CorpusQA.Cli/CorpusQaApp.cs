@@ -1,0 +1,88 @@
+using System.CommandLine;
+using CorpusQA.Cli.Commands;
+using CorpusQA.Core.Documents;
+
+namespace CorpusQA.Cli;
+
+/// <summary>The <c>corpusqa</c> command line: builds the command tree and maps failures to exit codes.</summary>
+public static class CorpusQaApp
+{
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand(
+            "corpusqa: measure and fix the quality of Chinese text corpora (Parquet, JSONL, text).\n" + ExitCodes.HelpText);
+        root.Subcommands.Add(SegmentCommand.Create(context));
+        return root;
+    }
+
+    /// <summary>Parses and runs; user errors become one line on stderr and a documented exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            var root = BuildRoot(context);
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    context.Error.WriteLine($"corpusqa: {error.Message}");
+                }
+
+                context.Error.WriteLine("Run 'corpusqa --help' (or 'corpusqa COMMAND --help') for usage.");
+                return ExitCodes.Usage;
+            }
+
+            var config = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+            return await parse.InvokeAsync(config, interrupt.Token).ConfigureAwait(false);
+        }
+        catch (CorpusInputException ex)
+        {
+            context.Error.WriteLine($"corpusqa: error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (CliUsageException ex)
+        {
+            context.Error.WriteLine($"corpusqa: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (OutputException ex)
+        {
+            context.Error.WriteLine($"corpusqa: cannot write output: {ex.Message}");
+            return ExitCodes.OutputError;
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            context.Error.WriteLine("corpusqa: interrupted; completed outputs were kept, unfinished ones were not renamed into place.");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex)
+        {
+            context.Error.WriteLine($"corpusqa: internal error ({ex.GetType().Name}): {ex.Message}");
+            context.Error.WriteLine("This is a bug in corpusqa; please report it with the command you ran.");
+            if (Environment.GetEnvironmentVariable("CORPUSQA_DEBUG") == "1")
+            {
+                context.Error.WriteLine(ex.ToString());
+            }
+
+            return ExitCodes.InternalError;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+}
+
+/// <summary>A command-line value that parses but makes no sense (e.g. a mode that conflicts with another option).</summary>
+public sealed class CliUsageException(string message) : Exception(message);
+
+/// <summary>An output file or folder could not be written.</summary>
+public sealed class OutputException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using CorpusQA.Core.Documents;
+using CorpusQA.IO;
+
+namespace CorpusQA.Cli;
+
+/// <summary>What a command needs to know to read its inputs.</summary>
+internal sealed class InputCorpusOptions
+{
+    public string? TextField { get; init; }
+
+    public string? IdField { get; init; }
+
+    public bool SkipBad { get; init; }
+
+    public long MaxDocumentBytes { get; init; } = ReaderOptions.DefaultMaxDocumentBytes;
+
+    /// <summary>Keep original records for pass-through writers (filter).</summary>
+    public bool KeepOriginal { get; init; }
+
+    /// <summary>Receives skipped bad records (e.g. to write errors.jsonl); they are also counted.</summary>
+    public Action<BadRecord>? OnBadRecord { get; init; }
+}
+
+/// <summary>All documents of all inputs (files, directories, globs) as one stream, in input order.</summary>
+internal sealed class InputCorpus
+{
+    private readonly InputCorpusOptions _options;
+    private long _skipped;
+
+    public InputCorpus(IReadOnlyList<string> inputs, InputCorpusOptions options)
+    {
+        _options = options;
+        Files = InputResolver.Resolve(inputs);
+    }
+
+    /// <summary>The files the inputs expanded to, in reading order.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    /// <summary>Bad rows skipped so far (with --skip-bad).</summary>
+    public long SkippedRows => Interlocked.Read(ref _skipped);
+
+    /// <summary>Sum of the input files' sizes in bytes (for a rough ETA).</summary>
+    public long TotalFileBytes => Files.Sum(f => new FileInfo(f).Length);
+
+    public async IAsyncEnumerable<Document> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var readerOptions = new ReaderOptions
+        {
+            TextField = _options.TextField,
+            IdField = _options.IdField,
+            SkipBad = _options.SkipBad,
+            MaxDocumentBytes = _options.MaxDocumentBytes,
+            KeepOriginal = _options.KeepOriginal,
+            OnBadRecord = bad =>
+            {
+                Interlocked.Increment(ref _skipped);
+                _options.OnBadRecord?.Invoke(bad);
+            },
+        };
+        foreach (var file in Files)
+        {
+            await using var reader = DocumentReaders.Open(file, readerOptions);
+            await foreach (var doc in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return doc;
+            }
+        }
+    }
+}

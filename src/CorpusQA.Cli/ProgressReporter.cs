@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Spectre.Console;
+
+namespace CorpusQA.Cli;
+
+/// <summary>
+/// Progress on stderr: a live Spectre.Console line (documents/s, MB/s, ETA) when stderr is a terminal, otherwise a
+/// plain log line every few seconds (logs and CI). Never writes to stdout.
+/// </summary>
+internal sealed class ProgressReporter
+{
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly CliContext _context;
+    private readonly string _verb;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly IAnsiConsole? _live;
+    private TimeSpan _lastReport;
+    private long _docs;
+    private long _chars;
+
+    public ProgressReporter(CliContext context, string verb, long expectedChars = 0)
+    {
+        _context = context;
+        _verb = verb;
+        ExpectedChars = expectedChars;
+        if (context.ErrorIsTerminal)
+        {
+            _live = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+        }
+    }
+
+    /// <summary>Roughly how many characters the inputs hold (0 = unknown: no ETA).</summary>
+    public long ExpectedChars { get; set; }
+
+    public long Documents => _docs;
+
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Called once per document, in input order, from the consuming thread.</summary>
+    public void Document(int chars)
+    {
+        _docs++;
+        _chars += chars;
+        var now = _clock.Elapsed;
+        if (now - _lastReport >= (_live is null ? PlainInterval : LiveInterval))
+        {
+            _lastReport = now;
+            Report(final: false);
+        }
+    }
+
+    public void Finish() => Report(final: true);
+
+    private void Report(bool final)
+    {
+        double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-6);
+        // Characters, not UTF-8 bytes, are counted on the hot path; 3 bytes per Han character is the usual ratio.
+        double mbPerSecond = _chars * 3.0 / 1e6 / seconds;
+        string eta = "";
+        if (!final && ExpectedChars > 0 && _chars > 0 && _chars < ExpectedChars)
+        {
+            eta = $", ETA {TimeSpan.FromSeconds(seconds * (ExpectedChars - _chars) / _chars):hh\\:mm\\:ss}";
+        }
+
+        string line = $"{_verb}: {_docs:N0} documents, {_docs / seconds:N0} docs/s, ~{mbPerSecond:N1} MB/s{eta}";
+        if (_live is not null)
+        {
+            _live.Write(new Text("\r" + line.PadRight(78), new Style(final ? Color.Green : Color.Grey)));
+            if (final) _live.WriteLine();
+        }
+        else
+        {
+            _context.Error.WriteLine(final ? $"{line}, {seconds:N1} s" : line);
+        }
+    }
+}
