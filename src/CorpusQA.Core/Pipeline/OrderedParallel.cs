@@ -30,11 +30,25 @@ public static class OrderedParallel
     /// If the source throws (a bad record), every item read before the failure is still processed and consumed,
     /// then the exception propagates. If a worker or the consumer throws, the run stops and that exception propagates.
     /// </summary>
-    public static async Task RunAsync<TIn, TWorker, TOut>(
+    public static Task RunAsync<TIn, TWorker, TOut>(
         IAsyncEnumerable<TIn> source,
         Func<TWorker> createWorker,
         Func<TWorker, TIn, TOut> process,
         Action<TIn, TOut> consume,
+        OrderedParallelOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(source, createWorker, process, (item, result) =>
+        {
+            consume(item, result);
+            return ValueTask.CompletedTask;
+        }, options, cancellationToken);
+
+    /// <summary>As the other overload, with a consumer that may await (e.g. a writer flushing a row group).</summary>
+    public static async Task RunAsync<TIn, TWorker, TOut>(
+        IAsyncEnumerable<TIn> source,
+        Func<TWorker> createWorker,
+        Func<TWorker, TIn, TOut> process,
+        Func<TIn, TOut, ValueTask> consume,
         OrderedParallelOptions? options = null,
         CancellationToken cancellationToken = default)
     {
@@ -63,7 +77,7 @@ public static class OrderedParallel
                 var results = await batch.Done.Task.ConfigureAwait(false);
                 for (int i = 0; i < batch.Items.Length; i++)
                 {
-                    consume(batch.Items[i], results[i]);
+                    await consume(batch.Items[i], results[i]).ConfigureAwait(false);
                 }
             }
         }
