@@ -1,0 +1,100 @@
+namespace CorpusQA.Segmentation.Dictionary;
+
+/// <summary>
+/// Words added or re-weighted after load (<c>add_word</c>, <c>del_word</c>, user dictionaries), layered
+/// over the shared <see cref="BaseTrie"/>: frequency overrides for keys the base already has, and
+/// new nodes (numbered after the base's) for keys it lacks, prefixes included with frequency 0 as
+/// jieba's <c>add_word</c> does. Mutated only under the owning segmenter's lock; what a snapshot
+/// sees is a <see cref="Clone"/> that nobody mutates again.
+/// </summary>
+internal sealed class UserOverlay
+{
+    private readonly BaseTrie _base;
+    private readonly Dictionary<long, int> _children;
+    private readonly Dictionary<int, int> _overrides;
+    private readonly List<int> _extraFrequency;
+    private readonly List<double> _extraLogFrequency;
+    private ulong[] _overridden;
+
+    internal UserOverlay(BaseTrie baseTrie)
+    {
+        _base = baseTrie;
+        _children = [];
+        _overrides = [];
+        _extraFrequency = [];
+        _extraLogFrequency = [];
+        _overridden = new ulong[(baseTrie.NodeCount + 63) / 64];
+    }
+
+    private UserOverlay(UserOverlay other)
+    {
+        _base = other._base;
+        _children = new Dictionary<long, int>(other._children);
+        _overrides = new Dictionary<int, int>(other._overrides);
+        _extraFrequency = [.. other._extraFrequency];
+        _extraLogFrequency = [.. other._extraLogFrequency];
+        _overridden = (ulong[])other._overridden.Clone();
+    }
+
+    internal UserOverlay Clone() => new(this);
+
+    internal int Child(int node, char c) =>
+        _children.TryGetValue(((long)node << 16) | c, out int child) ? child : BaseTrie.NoNode;
+
+    internal int Frequency(int node)
+    {
+        int extra = node - _base.NodeCount;
+        if (extra >= 0)
+        {
+            return _extraFrequency[extra];
+        }
+        return IsOverridden(node) ? _overrides[node] : _base.Frequency(node);
+    }
+
+    internal double LogFrequency(int node)
+    {
+        int extra = node - _base.NodeCount;
+        if (extra >= 0)
+        {
+            return _extraLogFrequency[extra];
+        }
+        return IsOverridden(node) ? LogOf(_overrides[node]) : _base.LogFrequency(node);
+    }
+
+    private bool IsOverridden(int node) => (_overridden[node >> 6] & (1UL << node)) != 0;
+
+    private static double LogOf(int freq) => freq > 0 ? Math.Log(freq) : 0;
+
+    /// <summary><c>FREQ[word] = freq</c> plus <c>FREQ.setdefault(prefix, 0)</c> for every prefix.</summary>
+    internal void Set(ReadOnlySpan<char> word, int freq)
+    {
+        int node = 0;
+        foreach (char c in word)
+        {
+            int next = node < _base.NodeCount ? _base.Child(node, c) : BaseTrie.NoNode;
+            if (next < 0)
+            {
+                next = Child(node, c);
+            }
+            if (next < 0)
+            {
+                next = _base.NodeCount + _extraFrequency.Count;
+                _extraFrequency.Add(0);
+                _extraLogFrequency.Add(0);
+                _children.Add(((long)node << 16) | c, next);
+            }
+            node = next;
+        }
+        int extra = node - _base.NodeCount;
+        if (extra >= 0)
+        {
+            _extraFrequency[extra] = freq;
+            _extraLogFrequency[extra] = LogOf(freq);
+        }
+        else
+        {
+            _overrides[node] = freq;
+            _overridden[node >> 6] |= 1UL << node;
+        }
+    }
+}
