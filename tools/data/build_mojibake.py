@@ -4,7 +4,8 @@
 Source text: the words of jieba's dictionary (Debian python3-jieba), weighted by their frequency. Each word is
 encoded as UTF-8 and decoded as GBK, GB18030, Big5, cp1252 and Latin-1, the usual wrong guesses of a reader.
 Every character bigram of the garbled output is counted; bigrams that occur in any real word (the dictionary in
-Simplified and, through OpenCC s2t, Traditional form) are discarded, and the most frequent rest are kept.
+Simplified and, through OpenCC s2t, Traditional form) or contain no letter (—— ”“ …: ordinary punctuation)
+are discarded, and the most frequent rest are kept.
 Curated sequences with a known origin are appended: 锟斤拷 (U+FFFD's UTF-8 bytes read as GBK) and 烫烫 / 屯屯
 (MSVC debug fill bytes 0xCC / 0xCD read as GBK).
 
@@ -14,6 +15,7 @@ import collections
 import math
 import os
 import subprocess
+import unicodedata
 
 JIEBA_DICT = "/usr/lib/python3/dist-packages/jieba/dict.txt"
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "CorpusQA.Core", "Data",
@@ -53,6 +55,9 @@ def main():
             weight = math.log1p(freq)
             for bg in bigrams(garbled):
                 if "\ufffd" in bg or any(ord(c) < 0x80 or c.isspace() for c in bg) or bg in real:
+                    continue
+                # Pairs of punctuation (—— ”“ …… from cp1252's 0x85/0x93/0x97) are everyday Chinese typography.
+                if not any(unicodedata.category(c).startswith("L") for c in bg):
                     continue
                 counts[bg] += weight
         for bg, weight in counts.most_common(KEEP_PER_CODEC):

@@ -44,6 +44,9 @@ public sealed class DocView
     /// <summary>Number of <see cref="Tokens"/> that contain a Han character, letter or digit (the "words").</summary>
     public int WordCount { get; internal set; }
 
+    /// <summary>Number of <see cref="Tokens"/> that contain a letter (Han, Latin, kana, Hangul...; digits do not count).</summary>
+    public int AlphabeticTokenCount { get; internal set; }
+
     /// <summary>Total length in UTF-16 code units of the word tokens.</summary>
     public int WordChars { get; internal set; }
 

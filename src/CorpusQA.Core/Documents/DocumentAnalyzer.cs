@@ -17,6 +17,14 @@ public sealed class DocumentAnalyzer
     private readonly List<TokenSpan> _rawTokens = [];
     private readonly DocView _view = new();
 
+    /// <summary>An analyzer over <paramref name="segmenter"/>, which may be shared by every thread's analyzer.</summary>
+    public DocumentAnalyzer(JiebaSegmenter segmenter)
+    {
+        ArgumentNullException.ThrowIfNull(segmenter);
+        _cut = (text, output) => segmenter.Cut(text, output, CutMode.Accurate, hmm: true);
+    }
+
+    /// <summary>An analyzer over any word cutter (tests use one with predictable boundaries).</summary>
     internal DocumentAnalyzer(WordCutter cut) => _cut = cut;
 
     /// <summary>
@@ -44,12 +52,13 @@ public sealed class DocumentAnalyzer
             view.TokenHashes = new ulong[size];
             view.TokenIsWord = new bool[size];
         }
-        int words = 0, wordChars = 0, kept = 0;
+        int words = 0, wordChars = 0, kept = 0, alphabetic = 0;
         foreach (var token in _rawTokens)
         {
             var chars = token.Of(text);
             if (chars.IsWhiteSpace()) continue;
-            bool isWord = ContainsWordCharacter(chars);
+            bool isWord = ContainsWordCharacter(chars, out bool hasLetter);
+            if (hasLetter) alphabetic++;
             view.TokenList.Add(token);
             view.TokenHashes[kept] = TextHash.Of(chars);
             view.TokenIsWord[kept] = isWord;
@@ -62,17 +71,25 @@ public sealed class DocumentAnalyzer
         }
         view.WordCount = words;
         view.WordChars = wordChars;
+        view.AlphabeticTokenCount = alphabetic;
     }
 
-    private static bool ContainsWordCharacter(ReadOnlySpan<char> token)
+    /// <summary>A word has a Han character, letter or digit; <paramref name="hasLetter"/> excludes digits (Python's isalpha).</summary>
+    private static bool ContainsWordCharacter(ReadOnlySpan<char> token, out bool hasLetter)
     {
+        bool word = false;
+        hasLetter = false;
         foreach (char c in token)
         {
             var kind = CharTable.KindOf(c);
-            if (kind is CharKind.Han or CharKind.Latin or CharKind.Digit or CharKind.Kana or CharKind.Hangul
-                || char.IsSurrogate(c) || (kind == CharKind.Other && char.IsLetterOrDigit(c)))
+            if (kind is CharKind.Han or CharKind.Latin or CharKind.Kana or CharKind.Hangul || char.IsSurrogate(c)
+                || (kind == CharKind.Other && char.IsLetter(c)))
+            {
+                hasLetter = true;
                 return true;
+            }
+            if (kind == CharKind.Digit || (kind == CharKind.Other && char.IsDigit(c))) word = true;
         }
-        return false;
+        return word;
     }
 }

@@ -16,10 +16,10 @@ internal sealed class StopwordFraction() : QualitySignal("stopword_fraction", Si
 }
 
 internal sealed class AlphaTokenFraction() : QualitySignal("alpha_token_fraction", SignalFamily.Words,
-    "Non-white-space tokens containing a Han character, letter or digit / non-white-space tokens (the rest is punctuation and symbols).",
+    "Tokens containing a letter (Han, Latin, kana...; not digits alone) / non-white-space tokens (the rest: numbers, punctuation, symbols).",
     Gopher + " max_non_alpha_words_ratio; " + FineWeb2)
 {
-    public override double Compute(DocView doc) => Ratio(doc.WordCount, doc.Tokens.Length);
+    public override double Compute(DocView doc) => Ratio(doc.AlphabeticTokenCount, doc.Tokens.Length);
 }
 
 internal sealed class FlaggedWordRatio() : QualitySignal("flagged_word_ratio", SignalFamily.Words,

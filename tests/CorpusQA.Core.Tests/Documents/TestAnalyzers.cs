@@ -7,6 +7,11 @@ namespace CorpusQA.Core.Tests.Documents;
 /// <summary>Analyzers for tests.</summary>
 internal static class TestAnalyzers
 {
+    private static readonly Lazy<JiebaSegmenter> Segmenter = new(JiebaSegmenter.CreateDefault);
+
+    /// <summary>An analyzer over the real jieba segmenter (default dictionary, shared by all tests).</summary>
+    public static DocumentAnalyzer Jieba() => new(Segmenter.Value);
+
     /// <summary>
     /// An analyzer whose "segmenter" makes every Han character, every run of letters/digits and every other
     /// non-space character a token: predictable token boundaries for hand-made inputs.

@@ -29,7 +29,6 @@ internal static class DigitRunScanner
         digitCount = 0;
         groupCount = 0;
         tooLong = false;
-        char separator = '\0';
         int i = start, groupStart = 0;
         while (i < text.Length)
         {
@@ -48,10 +47,9 @@ internal static class DigitRunScanner
                 i++;
                 break;
             }
-            bool groupSeparator = c is ' ' or '-' && (separator == '\0' || separator == c)
+            bool groupSeparator = c is ' ' or '-'
                 && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]) && groupCount < MaxGroups - 1;
             if (!groupSeparator) break;
-            separator = c;
             groups[groupCount++] = digitCount - groupStart;
             groupStart = digitCount;
             i++;
