@@ -1,0 +1,71 @@
+using CorpusQA.Core.Text;
+using CorpusQA.Segmentation;
+
+namespace CorpusQA.Core.Documents;
+
+/// <summary>Finds lines, paragraphs and sentence ends in one pass over the text.</summary>
+internal static class TextLayout
+{
+    public static void Split(DocView view, ReadOnlySpan<char> text)
+    {
+        int newlines = 0, lineStart = 0, paragraphStart = -1, paragraphEnd = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] != '\n') continue;
+            if (i < text.Length) newlines++;
+            var line = Trim(text, lineStart, i);
+            if (line.Length > 0)
+            {
+                view.LineList.Add(line);
+                if (paragraphStart < 0) paragraphStart = line.Start;
+                paragraphEnd = line.End;
+            }
+            else if (paragraphStart >= 0)
+            {
+                view.ParagraphList.Add(new TokenSpan(paragraphStart, paragraphEnd - paragraphStart));
+                paragraphStart = -1;
+            }
+            lineStart = i + 1;
+        }
+        if (paragraphStart >= 0) view.ParagraphList.Add(new TokenSpan(paragraphStart, paragraphEnd - paragraphStart));
+        view.NewlineCount = newlines;
+        view.SentenceCount = CountSentences(text);
+    }
+
+    /// <summary>Counts runs of sentence-final marks that follow some content, plus a trailing unterminated sentence.</summary>
+    internal static int CountSentences(ReadOnlySpan<char> text)
+    {
+        int sentences = 0;
+        bool content = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (IsSentenceEnd(text, i))
+            {
+                if (content) sentences++;
+                content = false;
+            }
+            else if (!char.IsWhiteSpace(c) && !Punctuation.IsClosing(c))
+            {
+                content = true;
+            }
+        }
+        return content ? sentences + 1 : sentences;
+    }
+
+    private static bool IsSentenceEnd(ReadOnlySpan<char> text, int i)
+    {
+        char c = text[i];
+        if (c is '。' or '！' or '？' or '｡' or '!' or '?') return true;
+        // A period ends a sentence only before white space or the end: not in 72.7%, example.com or 1.5.
+        if (c is '.' or '．') return i + 1 == text.Length || char.IsWhiteSpace(text[i + 1]) || Punctuation.IsClosing(text[i + 1]);
+        return false;
+    }
+
+    private static TokenSpan Trim(ReadOnlySpan<char> text, int start, int end)
+    {
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
+        return new TokenSpan(start, end - start);
+    }
+}

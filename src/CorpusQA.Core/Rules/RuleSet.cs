@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using System.Text;
+using CorpusQA.Core.Signals;
+using CorpusQA.Core.Text;
+
+namespace CorpusQA.Core.Rules;
+
+/// <summary>
+/// An ordered list of <see cref="QualityRule"/>s over the signals of a <see cref="SignalRegistry"/>. Load the
+/// embedded defaults with <see cref="Default"/> or a JSON file with <see cref="Load"/>; immutable and thread-safe.
+/// </summary>
+public sealed class RuleSet
+{
+    private static readonly Lazy<RuleSet> DefaultLazy = new(() =>
+    {
+        using var stream = DataFiles.Open("default_rules.json");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "default_rules.json (embedded)", SignalRegistry.Default);
+    });
+
+    private readonly QualityRule[] _rules;
+
+    private RuleSet(QualityRule[] rules, string hash)
+    {
+        _rules = rules;
+        ConfigHash = hash;
+    }
+
+    /// <summary>The default rules (Core/Data/default_rules.json; see docs/rules.md).</summary>
+    public static RuleSet Default => DefaultLazy.Value;
+
+    /// <summary>The rules in evaluation order.</summary>
+    public IReadOnlyList<QualityRule> Rules => _rules;
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the canonical JSON of the rules (signal, bound, threshold, reason; sources and
+    /// formatting excluded), so equal configurations hash equal whatever their layout or comments.
+    /// </summary>
+    public string ConfigHash { get; }
+
+    /// <summary>Reads a rule file. Throws <see cref="RuleConfigException"/> with a one-line message on any problem.</summary>
+    public static RuleSet Load(string path, SignalRegistry? registry = null)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new RuleConfigException($"{path}: cannot read rule file: {e.Message}", e);
+        }
+        return Parse(json, path, registry ?? SignalRegistry.Default);
+    }
+
+    /// <summary>Parses rule JSON; <paramref name="origin"/> names the source in error messages.</summary>
+    public static RuleSet Parse(string json, string origin, SignalRegistry registry)
+    {
+        var rules = RuleJson.Read(json, origin, registry);
+        return new RuleSet(rules, Hash(rules));
+    }
+
+    /// <summary>Applies every rule to one document's signal values (indexed like the registry).</summary>
+    public RuleEvaluation Evaluate(ReadOnlySpan<double> signalValues)
+    {
+        List<string>? reasons = null;
+        foreach (var rule in _rules)
+        {
+            if (rule.SignalIndex >= signalValues.Length)
+                throw new ArgumentException($"expected {rule.SignalIndex + 1}+ signal values, got {signalValues.Length}", nameof(signalValues));
+            if (rule.Passes(signalValues[rule.SignalIndex])) continue;
+            reasons ??= [];
+            if (!reasons.Contains(rule.Reason)) reasons.Add(rule.Reason);
+        }
+        return reasons is null ? RuleEvaluation.Kept : new RuleEvaluation(reasons);
+    }
+
+    /// <summary>The canonical JSON the hash is computed over.</summary>
+    public string CanonicalJson() => RuleJson.Canonical(_rules);
+
+    private static string Hash(QualityRule[] rules) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(RuleJson.Canonical(rules))));
+}

@@ -1,0 +1,61 @@
+using CorpusQA.Core.Rules;
+using CorpusQA.Core.Signals;
+using CorpusQA.Core.Tests.Documents;
+
+namespace CorpusQA.Core.Tests.Signals;
+
+public class SignalRegistryTests
+{
+    private static readonly SignalRegistry Registry = SignalRegistry.Default;
+
+    [Fact]
+    public void At_least_forty_signals_with_unique_snake_case_names()
+    {
+        Assert.True(Registry.Count >= 40, $"{Registry.Count} signals");
+        var names = new HashSet<string>();
+        foreach (var signal in Registry.Signals)
+        {
+            Assert.True(RuleJson.IsSnakeCase(signal.Name), $"'{signal.Name}' is not snake_case");
+            Assert.True(names.Add(signal.Name), $"duplicate '{signal.Name}'");
+            Assert.False(string.IsNullOrWhiteSpace(signal.Description), $"{signal.Name}: empty description");
+            Assert.False(string.IsNullOrWhiteSpace(signal.Source), $"{signal.Name}: empty source");
+            Assert.DoesNotContain('\n', signal.Description);
+            Assert.Equal(Registry.Signals.ToList().IndexOf(signal), Registry.IndexOf(signal.Name));
+        }
+        Assert.Equal(-1, Registry.IndexOf("no_such_signal"));
+    }
+
+    [Fact]
+    public void Every_family_is_covered()
+    {
+        foreach (var family in Enum.GetValues<SignalFamily>())
+            Assert.Contains(Registry.Signals, s => s.Family == family);
+    }
+
+    [Fact]
+    public void Values_are_finite_and_do_not_depend_on_what_was_analysed_before()
+    {
+        var analyzer = TestAnalyzers.Jieba();
+        var inputs = new[] { "", " \n ", "。", "a", TestData.Seed("002"), "字", TestData.Seed("000") };
+        var first = new List<double[]>();
+        foreach (string text in inputs)
+        {
+            var values = new double[Registry.Count];
+            Registry.ComputeAll(analyzer.Analyze(text), values);
+            Assert.All(values, v => Assert.True(double.IsFinite(v)));
+            first.Add(values);
+        }
+        // Same documents in reverse order through the same (reused) analyzer: identical values.
+        for (int i = inputs.Length - 1; i >= 0; i--)
+        {
+            var values = new double[Registry.Count];
+            Registry.ComputeAll(analyzer.Analyze(inputs[i]), values);
+            Assert.Equal(first[i], values);
+        }
+    }
+
+    [Fact]
+    public void ComputeAll_rejects_a_short_value_span() =>
+        Assert.Throws<ArgumentException>(() =>
+            Registry.ComputeAll(TestAnalyzers.CharacterTokens().Analyze("字"), new double[Registry.Count - 1]));
+}
