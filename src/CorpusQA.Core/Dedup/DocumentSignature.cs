@@ -30,6 +30,6 @@ public sealed class DocumentSignature
     /// <summary>XxHash128 of the normalized text's UTF-16 little-endian bytes.</summary>
     public UInt128 ExactHash { get; set; }
 
-    /// <summary>High 32 bits of each permutation's minimum; all zero when <see cref="Kind"/> is Empty.</summary>
+    /// <summary>Each permutation's minimum over the shingles; all zero when <see cref="Kind"/> is Empty.</summary>
     public uint[] MinHashes { get; }
 }

@@ -16,11 +16,10 @@ public sealed class MinHashSigner
     private readonly DedupTextNormalizer _normalizer;
     private readonly PermutationFamily _permutations;
     private readonly ulong _shingleSeed;
-    private ulong[] _shingleHashes = new ulong[1024];
+    private uint[] _shingleHashes = new uint[1024];
     private ulong[] _tokenHashes = new ulong[256];
     private char[] _tokenBuffer = new char[64];
-    private readonly ulong[] _mins;
-
+    
     public MinHashSigner(DedupOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -29,7 +28,6 @@ public sealed class MinHashSigner
         _normalizer = new DedupTextNormalizer(options.FoldPunctuation, options.FoldTraditional);
         _permutations = new PermutationFamily(options.NumPerm, options.Seed);
         _shingleSeed = PermutationFamily.ShingleSeed(options.Seed);
-        _mins = new ulong[options.NumPerm];
     }
 
     public DedupTextNormalizer Normalizer => _normalizer;
@@ -67,10 +65,8 @@ public sealed class MinHashSigner
             return;
         }
         into.Kind = whole ? SignatureKind.WholeTextShingle : SignatureKind.Shingled;
-        Array.Fill(_mins, ulong.MaxValue);
-        MinHashPermutationKernel.UpdateMins(_shingleHashes.AsSpan(0, count), _permutations.Multipliers, _permutations.Addends, _mins);
-        for (int i = 0; i < _mins.Length; i++)
-            into.MinHashes[i] = (uint)(_mins[i] >> 32);
+        Array.Fill(into.MinHashes, uint.MaxValue);
+        MinHashPermutationKernel.UpdateMins(_shingleHashes.AsSpan(0, count), _permutations.Multipliers, _permutations.Addends, into.MinHashes);
     }
 
     /// <summary>Hashes of the character n-grams of <paramref name="normalized"/> into the scratch buffer.</summary>
@@ -84,16 +80,16 @@ public sealed class MinHashSigner
         {
             whole = true;
             EnsureShingleCapacity(1);
-            _shingleHashes[0] = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(normalized.AsSpan()), (long)_shingleSeed);
+            _shingleHashes[0] = PermutationFamily.Fold(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(normalized.AsSpan()), (long)_shingleSeed));
             return 1;
         }
         int count = normalized.Length - n + 1;
         EnsureShingleCapacity(count);
         ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(normalized.AsSpan());
         long seed = (long)_shingleSeed;
-        Span<ulong> hashes = _shingleHashes.AsSpan(0, count);
+        Span<uint> hashes = _shingleHashes.AsSpan(0, count);
         for (int i = 0; i < hashes.Length; i++)
-            hashes[i] = XxHash3.HashToUInt64(bytes.Slice(2 * i, 2 * n), seed);
+            hashes[i] = PermutationFamily.Fold(XxHash3.HashToUInt64(bytes.Slice(2 * i, 2 * n), seed));
         return count;
     }
 
@@ -124,19 +120,19 @@ public sealed class MinHashSigner
         {
             whole = true;
             EnsureShingleCapacity(1);
-            _shingleHashes[0] = XxHash3.HashToUInt64(bytes, seed);
+            _shingleHashes[0] = PermutationFamily.Fold(XxHash3.HashToUInt64(bytes, seed));
             return 1;
         }
         int count = tokens - n + 1;
         EnsureShingleCapacity(count);
         for (int i = 0; i < count; i++)
-            _shingleHashes[i] = XxHash3.HashToUInt64(bytes.Slice(8 * i, 8 * n), seed);
+            _shingleHashes[i] = PermutationFamily.Fold(XxHash3.HashToUInt64(bytes.Slice(8 * i, 8 * n), seed));
         return count;
     }
 
     private void EnsureShingleCapacity(int count)
     {
         if (_shingleHashes.Length < count)
-            _shingleHashes = new ulong[Math.Max(count, _shingleHashes.Length * 2)];
+            _shingleHashes = new uint[Math.Max(count, _shingleHashes.Length * 2)];
     }
 }

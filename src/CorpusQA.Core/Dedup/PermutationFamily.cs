@@ -1,26 +1,30 @@
 namespace CorpusQA.Core.Dedup;
 
 /// <summary>
-/// The MinHash permutations h_i(x) = a_i·x + b_i (mod 2^64), a_i odd, drawn from SplitMix64 seeded by
-/// <see cref="DedupOptions.Seed"/>: deterministic across machines and runs. The signature keeps the high
-/// 32 bits of each minimum, as Dietzfelbinger's multiply-add-shift does.
+/// The MinHash permutations h_i(y) = a_i·y + b_i (mod 2^32), a_i odd, drawn from SplitMix64 seeded by
+/// <see cref="DedupOptions.Seed"/>: deterministic across machines and runs. y is the 64-bit shingle hash
+/// folded to 32 bits (<see cref="Fold"/>).
 /// </summary>
 internal sealed class PermutationFamily
 {
     public PermutationFamily(int count, ulong seed)
     {
-        Multipliers = new ulong[count];
-        Addends = new ulong[count];
+        Multipliers = new uint[count];
+        Addends = new uint[count];
         ulong state = seed ^ 0x6A09E667F3BCC909UL;
         for (int i = 0; i < count; i++)
         {
-            Multipliers[i] = SplitMix64(ref state) | 1UL;
-            Addends[i] = SplitMix64(ref state);
+            ulong draw = SplitMix64(ref state);
+            Multipliers[i] = (uint)(draw >> 32) | 1u;
+            Addends[i] = (uint)draw;
         }
     }
 
-    public ulong[] Multipliers { get; }
-    public ulong[] Addends { get; }
+    public uint[] Multipliers { get; }
+    public uint[] Addends { get; }
+
+    /// <summary>The 32-bit permutation input of a 64-bit shingle hash: both halves xor-ed, so all 64 bits count.</summary>
+    public static uint Fold(ulong hash) => (uint)(hash ^ (hash >> 32));
 
     /// <summary>Seed of the 64-bit shingle hash, derived so it is independent of the permutations.</summary>
     public static ulong ShingleSeed(ulong seed)

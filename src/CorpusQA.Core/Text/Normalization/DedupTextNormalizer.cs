@@ -4,7 +4,7 @@ using System.Text;
 namespace CorpusQA.Core.Text.Normalization;
 
 /// <summary>
-/// The normalization both exact and near-duplicate detection hash: NFKC, whitespace runs collapsed to one
+/// The normalization both exact and near-duplicate detection hash: NFKC (<see cref="NfkcTable"/>), whitespace runs collapsed to one
 /// space and trimmed, zero-width format characters dropped, then optionally punctuation variants folded
 /// (<see cref="PunctuationFold"/>) and Traditional characters folded to Simplified.
 /// </summary>
@@ -23,39 +23,34 @@ public sealed class DedupTextNormalizer
     public string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string nfkc = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-        char[] buffer = ArrayPool<char>.Shared.Rent(Math.Max(nfkc.Length, 1));
+        char[] rented = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 16));
+        char[] buffer = rented; // Nfkc may swap in a larger array; the pool gets back only its own.
         try
         {
-            int length = Fold(nfkc, buffer, collapseInnerWhitespace: true);
+            int length = Nfkc(text, ref buffer);
+            length = Fold(buffer.AsSpan(0, length), buffer, collapseInnerWhitespace: true);
             return new string(buffer, 0, length);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            ArrayPool<char>.Shared.Return(rented);
         }
     }
 
     /// <summary>
     /// Normalizes one segmenter token into <paramref name="destination"/> (at least as long as the token
     /// unless NFKC expands it) and returns the length; whitespace inside the token is dropped, so a
-    /// whitespace-only token normalizes to nothing. Allocates only when the token is not already NFKC.
+    /// whitespace-only token normalizes to nothing. Allocates only when a character needs full NFKC.
     /// </summary>
     internal int NormalizeToken(ReadOnlySpan<char> token, ref char[] destination)
     {
-        ReadOnlySpan<char> source = token;
-        if (!IsTriviallyNfkc(token))
-        {
-            string s = new string(token);
-            if (!s.IsNormalized(NormalizationForm.FormKC))
-                s = s.Normalize(NormalizationForm.FormKC);
-            source = s;
-        }
-        if (destination.Length < source.Length)
-            destination = new char[Math.Max(source.Length, destination.Length * 2)];
-        return Fold(source, destination, collapseInnerWhitespace: false);
+        int length = Nfkc(token, ref destination);
+        return Fold(destination.AsSpan(0, length), destination, collapseInnerWhitespace: false);
     }
 
+    private static int Nfkc(ReadOnlySpan<char> text, ref char[] buffer) => NfkcTable.Normalize(text, ref buffer);
+
+    // Folding in place (source and destination the same buffer) is safe: it never writes ahead of what it reads.
     private int Fold(ReadOnlySpan<char> source, Span<char> destination, bool collapseInnerWhitespace)
     {
         int written = 0;
@@ -85,15 +80,4 @@ public sealed class DedupTextNormalizer
     }
 
     private static bool IsZeroWidth(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';
-
-    // ASCII and CJK Unified Ideographs are NFKC-stable on their own; checking that avoids a string per token.
-    private static bool IsTriviallyNfkc(ReadOnlySpan<char> token)
-    {
-        foreach (char c in token)
-        {
-            if (c >= 0x80 && (c < 0x4E00 || c > 0x9FFF))
-                return false;
-        }
-        return true;
-    }
 }
