@@ -1,0 +1,69 @@
+using CorpusQA.Core.Dedup.Stages;
+using CorpusQA.Segmentation;
+
+namespace CorpusQA.Core.Dedup;
+
+/// <summary>
+/// One-process dedup: <see cref="AddDocument"/> (thread-safe; each thread gets its own signer) streams
+/// signatures to a temporary shard file; <see cref="Finish"/> runs the bucket and cluster stages on it.
+/// Results depend only on (index, text, words, score) per document, never on call order or thread count.
+/// </summary>
+public sealed class DedupEngine : IDisposable
+{
+    private readonly DedupOptions _options;
+    private readonly ThreadLocal<(MinHashSigner Signer, DocumentSignature Scratch)> _signers;
+    private readonly SignatureWriter _writer;
+    private readonly string _workDirectory;
+    private bool _finished;
+
+    public DedupEngine(DedupOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        Lsh = LshParameters.Optimal(options.Threshold, options.NumPerm, options.FalsePositiveWeight, options.FalseNegativeWeight);
+        _workDirectory = Path.Combine(options.TempDirectory ?? Path.GetTempPath(), $"corpusqa-dedup-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_workDirectory);
+        _writer = new SignatureWriter(Path.Combine(_workDirectory, "shard-0.cqsig"), options, keepTexts: options.SamplePairCount > 0);
+        _signers = new ThreadLocal<(MinHashSigner, DocumentSignature)>(() => (new MinHashSigner(options), new DocumentSignature(options.NumPerm)));
+    }
+
+    /// <summary>The bands × rows chosen for the threshold (print <see cref="LshParameters.SCurve"/> before a run).</summary>
+    public LshParameters Lsh { get; }
+
+    /// <summary>Signs one document. <paramref name="words"/> index into <paramref name="text"/> and are needed only for word shingles.</summary>
+    public void AddDocument(int index, string text, ReadOnlySpan<TokenSpan> words, double? qualityScore = null)
+    {
+        if (_finished)
+            throw new InvalidOperationException("Finish() was already called.");
+        var (signer, scratch) = _signers.Value;
+        signer.Sign(index, text, words, qualityScore, scratch);
+        string? normalized = _options.SamplePairCount > 0 ? signer.Normalizer.Normalize(text) : null;
+        _writer.Write(scratch, normalized);
+    }
+
+    /// <summary>Runs the bucket and cluster stages; documents must have been added with indices 0..N-1.</summary>
+    public DedupResult Finish()
+    {
+        if (_finished)
+            throw new InvalidOperationException("Finish() was already called.");
+        _finished = true;
+        _writer.Dispose();
+        string candidates = Path.Combine(_workDirectory, "candidates.cqcand");
+        BucketStats = BucketStage.Run([_writer.Path], _options, candidates);
+        return ClusterStage.Run([_writer.Path], candidates, _options);
+    }
+
+    /// <summary>What the bucket stage did (after <see cref="Finish"/>).</summary>
+    public BucketStageStats? BucketStats { get; private set; }
+
+    /// <summary>Predicted memory and disk use of a run (print it before starting).</summary>
+    public static DedupMemoryEstimate MemoryEstimate(long docCount, DedupOptions options) => DedupMemoryEstimate.For(docCount, options);
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _signers.Dispose();
+        try { Directory.Delete(_workDirectory, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+
+namespace CorpusQA.Core.Dedup;
+
+/// <summary>What a MinHash shingle is made of.</summary>
+public enum ShingleUnit
+{
+    /// <summary>N consecutive characters of the normalized text (default; no segmenter needed).</summary>
+    Char,
+    /// <summary>N consecutive segmenter words (whitespace tokens skipped), each normalized like the text.</summary>
+    Word,
+}
+
+/// <summary>Which member of a near-duplicate cluster is kept.</summary>
+public enum KeepPolicy
+{
+    /// <summary>The smallest document index.</summary>
+    First,
+    /// <summary>The longest normalized text; ties go to the smallest index.</summary>
+    Longest,
+    /// <summary>The highest caller-supplied quality score (missing = lowest); ties go to the smallest index.</summary>
+    Best,
+}
+
+/// <summary>Options of the deduplication engine; every default is the documented recommendation.</summary>
+public sealed record DedupOptions
+{
+    /// <summary>Jaccard similarity at which two documents are near duplicates. Default 0.8.</summary>
+    public double Threshold { get; init; } = 0.8;
+
+    /// <summary>Number of MinHash permutations (signature length). Default 128.</summary>
+    public int NumPerm { get; init; } = 128;
+
+    /// <summary>Shingle unit. Default <see cref="ShingleUnit.Char"/>.</summary>
+    public ShingleUnit Shingle { get; init; } = ShingleUnit.Char;
+
+    /// <summary>Shingle length in units. Default 5 (character 5-grams).</summary>
+    public int NGram { get; init; } = 5;
+
+    /// <summary>Keeper policy per cluster. Default <see cref="KeepPolicy.First"/>.</summary>
+    public KeepPolicy Keep { get; init; } = KeepPolicy.First;
+
+    /// <summary>Clusters larger than this are flagged (<see cref="DedupRecord.ClusterOversized"/>). Default 1000.</summary>
+    public int MaxClusterSize { get; init; } = 1000;
+
+    /// <summary>
+    /// A candidate edge is accepted when the signatures agree on at least <c>Threshold - VerifyMargin</c> of
+    /// the permutations. Default 0.05 (about 1.2 standard errors of the estimate at 128 permutations, t = 0.8).
+    /// </summary>
+    public double VerifyMargin { get; init; } = 0.05;
+
+    /// <summary>Bytes of band keys held in memory before sorted runs spill to disk. Default 256 MiB.</summary>
+    public long MemoryBudgetBytes { get; init; } = 256L << 20;
+
+    /// <summary>Folder for intermediate files; default the system temporary folder.</summary>
+    public string? TempDirectory { get; init; }
+
+    /// <summary>Seed of the shingle hash and the permutations. Default 1.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Fold Traditional Chinese characters to Simplified before hashing. Default false.</summary>
+    public bool FoldTraditional { get; init; }
+
+    /// <summary>Fold full-/half-width and CJK/ASCII punctuation variants to one class. Default true.</summary>
+    public bool FoldPunctuation { get; init; } = true;
+
+    /// <summary>Weight of the false-positive area when choosing bands × rows (datasketch: 0.5).</summary>
+    public double FalsePositiveWeight { get; init; } = 0.5;
+
+    /// <summary>Weight of the false-negative area when choosing bands × rows (datasketch: 0.5).</summary>
+    public double FalseNegativeWeight { get; init; } = 0.5;
+
+    /// <summary>How many (non-keeper, keeper) pairs <see cref="DedupResult.SamplePairs"/> holds. Default 50.</summary>
+    public int SamplePairCount { get; init; } = 50;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for an option outside its range.</summary>
+    public void Validate()
+    {
+        if (!(Threshold > 0 && Threshold < 1)) throw new ArgumentOutOfRangeException(nameof(Threshold), Threshold, "must be in (0, 1)");
+        if (NumPerm is < 2 or > 1024) throw new ArgumentOutOfRangeException(nameof(NumPerm), NumPerm, "must be in [2, 1024]");
+        if (NGram is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(NGram), NGram, "must be in [1, 64]");
+        if (MaxClusterSize < 2) throw new ArgumentOutOfRangeException(nameof(MaxClusterSize), MaxClusterSize, "must be at least 2");
+        if (!(VerifyMargin >= 0 && VerifyMargin < Threshold)) throw new ArgumentOutOfRangeException(nameof(VerifyMargin), VerifyMargin, "must be in [0, Threshold)");
+        if (MemoryBudgetBytes < 1 << 16) throw new ArgumentOutOfRangeException(nameof(MemoryBudgetBytes), MemoryBudgetBytes, "must be at least 64 KiB");
+        if (!(FalsePositiveWeight >= 0 && FalseNegativeWeight >= 0 && FalsePositiveWeight + FalseNegativeWeight > 0))
+            throw new ArgumentOutOfRangeException(nameof(FalsePositiveWeight), "weights must be non-negative and not both zero");
+        if (SamplePairCount < 0) throw new ArgumentOutOfRangeException(nameof(SamplePairCount), SamplePairCount, "must be non-negative");
+    }
+
+    /// <summary>
+    /// Hash of every option that changes a signature or a band key; intermediate files carry it so a stage
+    /// refuses files written under other options.
+    /// </summary>
+    public ulong SignatureOptionsHash()
+    {
+        var text = $"v1|{NumPerm}|{Shingle}|{NGram}|{Seed}|{FoldTraditional}|{FoldPunctuation}";
+        return XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text));
+    }
+
+    /// <summary><see cref="SignatureOptionsHash"/> plus the LSH band layout, for band-level files.</summary>
+    public ulong BandOptionsHash(LshParameters lsh)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, SignatureOptionsHash());
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.Slice(8), lsh.Bands);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.Slice(12), lsh.Rows);
+        return XxHash3.HashToUInt64(bytes);
+    }
+}

@@ -1,0 +1,148 @@
+namespace CorpusQA.Core.Dedup.Stages;
+
+/// <summary>
+/// Stage 3: candidate pairs → verified edges → components (union-find) → keeper-centred clusters.
+/// An edge survives only if its signatures agree on ≥ Threshold − VerifyMargin of the permutations. Inside a
+/// component, documents are visited in keeper-priority order; an unassigned one becomes a keeper and takes
+/// its unassigned verified neighbours. Every non-keeper is therefore directly similar to its keeper, so a
+/// chain A~B~C never puts dissimilar A and C together (by the Jaccard-distance triangle inequality two
+/// members of one cluster have J ≥ 1 − 2(1 − t')).
+/// </summary>
+public static class ClusterStage
+{
+    public static DedupResult Run(IReadOnlyList<string> signatureFiles, string candidateFile, DedupOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var lsh = LshParameters.Optimal(options.Threshold, options.NumPerm, options.FalsePositiveWeight, options.FalseNegativeWeight);
+        using var set = new SignatureSet(signatureFiles, options);
+        var (docCount, exactPairs, candidates) = CandidateFileFormat.Read(candidateFile, options.BandOptionsHash(lsh), lsh);
+        if (docCount != set.DocCount)
+            throw new InvalidDataException($"{candidateFile}: made for {docCount} documents, the signature files hold {set.DocCount}");
+        int n = set.DocCount;
+
+        var exactDupOf = new int[n];
+        Array.Fill(exactDupOf, -1);
+        foreach (var (dup, of) in exactPairs)
+            exactDupOf[dup] = of;
+
+        double accept = options.Threshold - options.VerifyMargin;
+        var edges = new List<(int A, int B, float J)>();
+        foreach (var (a, b) in candidates)
+        {
+            double j = set.EstimatedJaccard(a, b);
+            if (j >= accept)
+                edges.Add((a, b, (float)j));
+        }
+
+        var keeper = new int[n];
+        var estJaccard = new float[n];
+        for (int i = 0; i < n; i++)
+        {
+            keeper[i] = i;
+            estJaccard[i] = 1f;
+        }
+        AssignKeepers(set, edges, options.Keep, keeper, estJaccard);
+
+        foreach (var (dup, of) in exactPairs)
+        {
+            keeper[dup] = keeper[of];
+            estJaccard[dup] = keeper[of] == of ? 1f : estJaccard[of];
+        }
+
+        var clusterSize = new int[n];
+        var clusterMin = new int[n];
+        Array.Fill(clusterMin, int.MaxValue);
+        for (int i = 0; i < n; i++)
+        {
+            clusterSize[keeper[i]]++;
+            clusterMin[keeper[i]] = Math.Min(clusterMin[keeper[i]], i);
+        }
+        var clusterId = new int[n];
+        var exactHash = new UInt128[n];
+        for (int i = 0; i < n; i++)
+        {
+            clusterId[i] = clusterMin[keeper[i]];
+            var (reader, record) = set.Locate(i);
+            exactHash[i] = reader.ExactHash(record);
+        }
+        var samples = SamplePairs(set, options, keeper, exactDupOf, estJaccard);
+        return new DedupResult(lsh, options.MaxClusterSize, exactHash, exactDupOf, keeper, estJaccard, clusterId, clusterSize, samples);
+    }
+
+    private static void AssignKeepers(SignatureSet set, List<(int A, int B, float J)> edges, KeepPolicy policy, int[] keeper, float[] estJaccard)
+    {
+        if (edges.Count == 0)
+            return;
+        var components = new UnionFind(set.DocCount);
+        var degree = new Dictionary<int, int>();
+        foreach (var (a, b, _) in edges)
+        {
+            components.Union(a, b);
+            degree[a] = degree.GetValueOrDefault(a) + 1;
+            degree[b] = degree.GetValueOrDefault(b) + 1;
+        }
+        var adjacency = degree.Keys.ToDictionary(d => d, d => new List<(int Other, float J)>(degree[d]));
+        foreach (var (a, b, j) in edges)
+        {
+            adjacency[a].Add((b, j));
+            adjacency[b].Add((a, j));
+        }
+
+        var members = degree.Keys.Select(d => (Root: components.Find(d), Doc: d, Priority: Priority(set, d, policy))).ToList();
+        members.Sort((x, y) =>
+        {
+            int c = x.Root.CompareTo(y.Root);
+            if (c != 0) return c;
+            c = x.Priority.CompareTo(y.Priority);
+            return c != 0 ? c : x.Doc.CompareTo(y.Doc);
+        });
+        var assigned = new HashSet<int>();
+        foreach (var (_, doc, _) in members)
+        {
+            if (!assigned.Add(doc))
+                continue;
+            foreach (var (other, j) in adjacency[doc])
+            {
+                if (assigned.Add(other))
+                {
+                    keeper[other] = doc;
+                    estJaccard[other] = j;
+                }
+            }
+        }
+    }
+
+    /// <summary>Smaller sorts first: the keeper-priority key of a document under a policy.</summary>
+    private static double Priority(SignatureSet set, int doc, KeepPolicy policy)
+    {
+        var (reader, record) = set.Locate(doc);
+        return policy switch
+        {
+            KeepPolicy.First => 0,
+            KeepPolicy.Longest => -reader.NormalizedLength(record),
+            KeepPolicy.Best => reader.Quality(record) is double q && !double.IsNaN(q) ? -q : double.PositiveInfinity,
+            _ => throw new ArgumentOutOfRangeException(nameof(policy)),
+        };
+    }
+
+    private static List<DedupSamplePair> SamplePairs(SignatureSet set, DedupOptions options, int[] keeper, int[] exactDupOf, float[] estJaccard)
+    {
+        var near = new List<int>();
+        for (int i = 0; i < keeper.Length; i++)
+            if (keeper[i] != i && exactDupOf[i] < 0) near.Add(i);
+        var pairs = new List<DedupSamplePair>();
+        int take = Math.Min(options.SamplePairCount, near.Count);
+        for (int s = 0; s < take; s++)
+        {
+            int doc = near[(int)((long)s * near.Count / take)];
+            int k = keeper[doc];
+            var (ra, xa) = set.Locate(doc);
+            var (rb, xb) = set.Locate(k);
+            string? ta = ra.NormalizedText(xa), tb = rb.NormalizedText(xb);
+            double truth = ta is null || tb is null ? double.NaN : ShingleJaccard.OfCharNGrams(ta, tb, 5);
+            pairs.Add(new DedupSamplePair(doc, k, estJaccard[doc], truth));
+        }
+        return pairs;
+    }
+}
