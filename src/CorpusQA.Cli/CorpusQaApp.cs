@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CorpusQA.Cli.Commands;
 using CorpusQA.Core.Documents;
+using CorpusQA.Core.Rules;
 
 namespace CorpusQA.Cli;
 
@@ -12,6 +13,7 @@ public static class CorpusQaApp
         var root = new RootCommand(
             "corpusqa: measure and fix the quality of Chinese text corpora (Parquet, JSONL, text).\n" + ExitCodes.HelpText);
         root.Subcommands.Add(SegmentCommand.Create(context));
+        root.Subcommands.Add(AuditCommand.Create(context));
         return root;
     }
 
@@ -44,6 +46,11 @@ public static class CorpusQaApp
             return await parse.InvokeAsync(config, interrupt.Token).ConfigureAwait(false);
         }
         catch (CorpusInputException ex)
+        {
+            context.Error.WriteLine($"corpusqa: error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (RuleConfigException ex)
         {
             context.Error.WriteLine($"corpusqa: error: {ex.Message}");
             return ExitCodes.BadInput;

@@ -53,4 +53,15 @@ internal static class CommonOptions
         });
         return option;
     }
+
+    public static Option<string> OutDir() => new("--out")
+    {
+        Description = "Output directory (created if missing). Files appear under their final names only when complete.",
+        Required = true,
+    };
+
+    public static Option<string?> Config() => new("--config")
+    {
+        Description = "Rule set JSON replacing the default rules (see docs/rules.md; the defaults are in src/CorpusQA.Core/Data/default_rules.json).",
+    };
 }

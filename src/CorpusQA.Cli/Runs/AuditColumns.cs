@@ -1,0 +1,57 @@
+using CorpusQA.Core.Signals;
+using CorpusQA.IO;
+
+namespace CorpusQA.Cli.Runs;
+
+/// <summary>The documented schema of signals.parquet (docs/signals.md lists the signal columns).</summary>
+internal static class AuditColumns
+{
+    public const string DocIndex = "doc_index";
+    public const string DocId = "doc_id";
+    public const string SourceFile = "source_file";
+    public const string RowIndex = "row_index";
+    public const string ExactHash = "exact_hash";
+    public const string ExactDupOf = "exact_dup_of";
+    public const string ClusterId = "cluster_id";
+    public const string ClusterSize = "cluster_size";
+    public const string IsKeeper = "is_keeper";
+    public const string KeeperId = "keeper_id";
+    public const string EstJaccardToKeeper = "est_jaccard_to_keeper";
+    public const string ClusterOversized = "cluster_oversized";
+    public const string Keep = "keep";
+    public const string DropReasons = "drop_reasons";
+
+    /// <summary>Leading columns, then one double column per signal, then the dedup columns (when dedup ran), then the verdict.</summary>
+    public static List<TableColumn> For(SignalRegistry registry, bool withDedup)
+    {
+        var columns = new List<TableColumn>
+        {
+            new(DocIndex, TableColumnType.Int64),
+            new(DocId, TableColumnType.String),
+            new(SourceFile, TableColumnType.String),
+            new(RowIndex, TableColumnType.Int64),
+        };
+        columns.AddRange(registry.Signals.Select(s => new TableColumn(s.Name, TableColumnType.Double)));
+        if (withDedup)
+        {
+            columns.AddRange(DedupColumns());
+        }
+
+        columns.Add(new(Keep, TableColumnType.Bool));
+        columns.Add(new(DropReasons, TableColumnType.String));
+        return columns;
+    }
+
+    /// <summary>The per-document dedup columns, shared by signals.parquet and duplicates.parquet.</summary>
+    public static IEnumerable<TableColumn> DedupColumns() =>
+    [
+        new(ExactHash, TableColumnType.String),
+        new(ExactDupOf, TableColumnType.String),
+        new(ClusterId, TableColumnType.Int64),
+        new(ClusterSize, TableColumnType.Int32),
+        new(IsKeeper, TableColumnType.Bool),
+        new(KeeperId, TableColumnType.String),
+        new(EstJaccardToKeeper, TableColumnType.Double),
+        new(ClusterOversized, TableColumnType.Bool),
+    ];
+}

@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace CorpusQA.Cli.Runs;
+
+/// <summary>
+/// One document's first-pass outcome, spilled to a temporary file in input order so that the second pass (after
+/// corpus-wide deduplication has decided the keepers) can write the final rows without holding the corpus in memory.
+/// </summary>
+internal sealed record AuditRow(string DocId, int FileIndex, long RowIndex, double[] Values, string[] RuleReasons, int Chars, long Utf8Bytes);
+
+/// <summary>Sequential binary spill of <see cref="AuditRow"/>s; deleted when disposed.</summary>
+internal sealed class AuditSpill : IDisposable
+{
+    private readonly string _path;
+    private readonly FileStream _stream;
+    private readonly BinaryWriter _writer;
+    private readonly int _valueCount;
+
+    public AuditSpill(string directory, int valueCount)
+    {
+        _valueCount = valueCount;
+        _path = Path.Combine(directory, $".audit-spill-{Environment.ProcessId}.tmp");
+        _stream = new FileStream(_path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
+        _writer = new BinaryWriter(_stream, Encoding.UTF8, leaveOpen: true);
+    }
+
+    public long Count { get; private set; }
+
+    public void Write(AuditRow row)
+    {
+        _writer.Write(row.DocId);
+        _writer.Write(row.FileIndex);
+        _writer.Write(row.RowIndex);
+        foreach (var v in row.Values) _writer.Write(v);
+        _writer.Write((byte)row.RuleReasons.Length);
+        foreach (var r in row.RuleReasons) _writer.Write(r);
+        _writer.Write(row.Chars);
+        _writer.Write(row.Utf8Bytes);
+        Count++;
+    }
+
+    /// <summary>Reads every row back in the order written (call once, after the last write).</summary>
+    public IEnumerable<AuditRow> ReadAll()
+    {
+        _writer.Flush();
+        _stream.Position = 0;
+        using var reader = new BinaryReader(new BufferedStream(_stream, 1 << 20), Encoding.UTF8, leaveOpen: true);
+        for (long i = 0; i < Count; i++)
+        {
+            string id = reader.ReadString();
+            int file = reader.ReadInt32();
+            long row = reader.ReadInt64();
+            var values = new double[_valueCount];
+            for (int v = 0; v < values.Length; v++) values[v] = reader.ReadDouble();
+            var reasons = new string[reader.ReadByte()];
+            for (int r = 0; r < reasons.Length; r++) reasons[r] = reader.ReadString();
+            yield return new AuditRow(id, file, row, values, reasons, reader.ReadInt32(), reader.ReadInt64());
+        }
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _stream.Dispose();
+    }
+}
