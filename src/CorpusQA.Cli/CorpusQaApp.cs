@@ -14,6 +14,8 @@ public static class CorpusQaApp
             "corpusqa: measure and fix the quality of Chinese text corpora (Parquet, JSONL, text).\n" + ExitCodes.HelpText);
         root.Subcommands.Add(SegmentCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
+        root.Subcommands.Add(FilterCommand.Create(context));
+        root.Subcommands.Add(DedupCommand.Create(context));
         return root;
     }
 

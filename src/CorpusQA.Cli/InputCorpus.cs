@@ -34,6 +34,25 @@ internal sealed class InputCorpus
         Files = InputResolver.Resolve(inputs);
     }
 
+    private InputCorpus(IReadOnlyList<string> files, InputCorpusOptions options, bool alreadyResolved)
+    {
+        _options = options;
+        Files = files;
+    }
+
+    /// <summary>
+    /// The same files read again (a second pass), optionally keeping the original records; bad rows are skipped the
+    /// same way but not reported twice.
+    /// </summary>
+    public InputCorpus Reread(bool keepOriginal) => new(Files, new InputCorpusOptions
+    {
+        TextField = _options.TextField,
+        IdField = _options.IdField,
+        SkipBad = _options.SkipBad,
+        MaxDocumentBytes = _options.MaxDocumentBytes,
+        KeepOriginal = keepOriginal,
+    }, alreadyResolved: true);
+
     /// <summary>The files the inputs expanded to, in reading order.</summary>
     public IReadOnlyList<string> Files { get; }
 

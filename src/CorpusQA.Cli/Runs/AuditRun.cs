@@ -28,6 +28,15 @@ internal sealed class AuditSettings
     /// <summary>Null: no deduplication (--no-dedup).</summary>
     public DedupOptions? Dedup { get; init; }
 
+    /// <summary>Write signals.parquet (audit).</summary>
+    public bool WriteSignals { get; init; } = true;
+
+    /// <summary>Write kept and removed outputs with the original records (filter); null: no filter outputs.</summary>
+    public FilterOutputOptions? Filter { get; init; }
+
+    /// <summary>"audit" or "filter", for messages and summary.json.</summary>
+    public string CommandName { get; init; } = "audit";
+
     /// <summary>The options as given, recorded in summary.json.</summary>
     public Dictionary<string, object?> Recorded { get; init; } = new();
 }
@@ -59,14 +68,14 @@ internal static class AuditRun
         using var dedup = settings.Dedup is null ? null : new DedupEngine(settings.Dedup with { TempDirectory = outDir });
         if (dedup is not null)
         {
-            context.Error.WriteLine($"audit: dedup with {dedup.Lsh.Bands} bands x {dedup.Lsh.Rows} rows for threshold {settings.Dedup!.Threshold}; " +
+            context.Error.WriteLine($"{settings.CommandName}: dedup with {dedup.Lsh.Bands} bands x {dedup.Lsh.Rows} rows for threshold {settings.Dedup!.Threshold}; " +
                 $"{DedupEngine.MemoryEstimate(EstimateDocuments(corpus), settings.Dedup)}");
         }
 
         var segmenter = JiebaSegmenter.CreateDefault();
         var fileIndex = corpus.Files.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
         using var spill = new AuditSpill(outDir, registry.Count);
-        var progress = new ProgressReporter(context, "audit", EstimateChars(corpus));
+        var progress = new ProgressReporter(context, settings.CommandName, EstimateChars(corpus));
         CorpusInputException? failure = null;
         try
         {
@@ -91,16 +100,15 @@ internal static class AuditRun
         var dedupResult = dedup?.Finish();
         var summary = new CorpusSummary(registry.Signals.Select(s => s.Name).ToList());
         bool partial = failure is not null;
-        string signalsPath = await WriteSignalsAsync(Path.Combine(outDir, "signals.parquet"), registry, spill, corpus.Files,
-            dedupResult, summary, partial, ct);
+        var outputs = await DecideAndWriteAsync(settings, outDir, registry, spill, corpus, dedupResult, summary, partial, ct);
         var run = RunMetadata(settings, rules, corpus, dedupResult, failure, errors?.Count ?? 0);
-        string summaryPath = await WriteSummaryAsync(Path.Combine(outDir, "summary.json"), summary, run, partial);
-        if (errors is not null) await errors.CompleteAsync(partial);
+        outputs.Add(await WriteSummaryAsync(Path.Combine(outDir, "summary.json"), summary, run, partial));
+        if (errors is not null) outputs.Add(await errors.CompleteAsync(partial));
 
-        SummaryTable.Print(context, summary, dedupResult, [signalsPath, summaryPath]);
+        SummaryTable.Print(context, settings.CommandName, summary, dedupResult, outputs);
         if (failure is not null)
         {
-            context.Error.WriteLine($"corpusqa: the {summary.Documents:N0} documents read before the error are in {signalsPath}");
+            context.Error.WriteLine($"corpusqa: the {summary.Documents:N0} documents read before the error are in the *.partial.* outputs above");
             throw failure;
         }
 
@@ -120,14 +128,21 @@ internal static class AuditRun
             doc.Text.Length, Encoding.UTF8.GetByteCount(doc.Text));
     }
 
-    private static async Task<string> WriteSignalsAsync(string path, SignalRegistry registry, AuditSpill spill,
-        IReadOnlyList<string> files, DedupResult? dedup, CorpusSummary summary, bool partial, CancellationToken ct)
+    /// <summary>
+    /// Pass 2: each document's final verdict (rule reasons plus its dedup reason) in input order, written to
+    /// signals.parquet and/or the filter outputs. Filter outputs need the original records, so the inputs are read
+    /// a second time in lockstep with the spill (dedup needs the whole corpus before any verdict is final).
+    /// </summary>
+    private static async Task<List<string>> DecideAndWriteAsync(AuditSettings settings, string outDir, SignalRegistry registry,
+        AuditSpill spill, InputCorpus corpus, DedupResult? dedup, CorpusSummary summary, bool partial, CancellationToken ct)
     {
         var join = dedup is null ? null : new DedupJoin(dedup, spill.ReadAll());
-        await using var table = await ParquetTableWriter.CreateAsync(path, AuditColumns.For(registry, dedup is not null), cancellationToken: ct);
-        int firstSignal = table.ColumnIndex(registry.Signals[0].Name);
-        int keepColumn = table.ColumnIndex(AuditColumns.Keep);
-        int reasonsColumn = table.ColumnIndex(AuditColumns.DropReasons);
+        await using var table = settings.WriteSignals
+            ? await ParquetTableWriter.CreateAsync(Path.Combine(outDir, "signals.parquet"), AuditColumns.For(registry, dedup is not null), cancellationToken: ct)
+            : null;
+        await using var filter = settings.Filter is null ? null : await FilterOutputWriter.CreateAsync(outDir, corpus.Files, settings.Filter, ct);
+        await using var originals = filter is null ? null : corpus.Reread(keepOriginal: true).ReadAllAsync(ct).GetAsyncEnumerator(ct);
+        var signalColumns = table is null ? 0 : table.ColumnIndex(registry.Signals[0].Name);
         int index = 0;
         var reasons = new List<string>();
         foreach (var row in spill.ReadAll())
@@ -136,20 +151,44 @@ internal static class AuditRun
             reasons.AddRange(row.RuleReasons);
             if (join?[index].DropReason is { } dupReason) reasons.Add(dupReason);
             bool keep = reasons.Count == 0;
-            table.SetInt64(0, index);
-            table.SetString(1, row.DocId);
-            table.SetString(2, files[row.FileIndex]);
-            table.SetInt64(3, row.RowIndex);
-            for (int s = 0; s < row.Values.Length; s++) table.SetDouble(firstSignal + s, row.Values[s]);
-            join?.Write(table, index);
-            table.SetBool(keepColumn, keep);
-            table.SetString(reasonsColumn, string.Join(',', reasons));
-            await table.EndRowAsync(ct);
-            summary.Add(files[row.FileIndex], row.Values, row.Chars, row.Utf8Bytes, keep, reasons);
+            string file = corpus.Files[row.FileIndex];
+            if (table is not null)
+            {
+                table.SetInt64(0, index);
+                table.SetString(1, row.DocId);
+                table.SetString(2, file);
+                table.SetInt64(3, row.RowIndex);
+                for (int s = 0; s < row.Values.Length; s++) table.SetDouble(signalColumns + s, row.Values[s]);
+                join?.Write(table, index);
+                table.SetBool(table.ColumnIndex(AuditColumns.Keep), keep);
+                table.SetString(table.ColumnIndex(AuditColumns.DropReasons), string.Join(',', reasons));
+                await table.EndRowAsync(ct);
+            }
+
+            if (filter is not null)
+            {
+                if (!await originals!.MoveNextAsync() || originals.Current.RowIndex != row.RowIndex || originals.Current.SourceFile != file)
+                {
+                    throw new CorpusInputException(file, row.RowIndex, "the input changed while it was being filtered (second read differs)");
+                }
+
+                await filter.WriteAsync(originals.Current, keep, reasons, ct);
+            }
+
+            summary.Add(file, row.Values, row.Chars, row.Utf8Bytes, keep, reasons);
             index++;
         }
 
-        return partial ? await table.CompletePartialAsync(ct) : await table.CompleteAsync(ct);
+        var written = new List<string>();
+        if (table is not null) written.Add(partial ? await table.CompletePartialAsync(ct) : await table.CompleteAsync(ct));
+        if (filter is not null)
+        {
+            var (kept, removed) = partial ? await filter.CompletePartialAsync(ct) : await filter.CompleteAsync(ct);
+            written.Add(kept);
+            written.Add(removed);
+        }
+
+        return written;
     }
 
     private static async Task<string> WriteSummaryAsync(string path, CorpusSummary summary, Dictionary<string, object?> run, bool partial)
@@ -173,7 +212,7 @@ internal static class AuditRun
         var run = new Dictionary<string, object?>
         {
             ["tool"] = "corpusqa " + typeof(AuditRun).Assembly.GetName().Version,
-            ["command"] = "audit",
+            ["command"] = settings.CommandName,
             ["inputs"] = corpus.Files,
             ["options"] = settings.Recorded,
             ["rules"] = settings.ConfigPath ?? "default",

@@ -5,7 +5,7 @@ namespace CorpusQA.Cli.Runs;
 
 /// <summary>
 /// Turns dedup's document indices into document ids for the output tables. Only the documents other rows point at
-/// (keepers of clusters, first copies of exact duplicates) are remembered, so memory follows the number of
+/// (keepers of clusters, first copies of exact duplicates, sample pairs) are remembered, so memory follows the number of
 /// clusters, not of documents.
 /// </summary>
 internal sealed class DedupJoin
@@ -21,6 +21,12 @@ internal sealed class DedupJoin
         {
             if (!record.IsKeeper) referenced.Add(record.Keeper);
             if (record.ExactDupOf is { } first) referenced.Add(first);
+        }
+
+        foreach (var pair in result.SamplePairs)
+        {
+            referenced.Add(pair.Doc);
+            referenced.Add(pair.Keeper);
         }
 
         if (referenced.Count == 0) return;
@@ -48,6 +54,6 @@ internal sealed class DedupJoin
         table.SetBool(table.ColumnIndex(AuditColumns.ClusterOversized), r.ClusterOversized);
     }
 
-    /// <summary>The id of a document other rows point at.</summary>
-    public string IdOf(int index) => _referencedIds.TryGetValue(index, out var id) ? id : index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The id of a document other rows point at, or that a sample pair names.</summary>
+    public string IdOf(int index) => _referencedIds[index];
 }

@@ -7,7 +7,7 @@ namespace CorpusQA.Cli.Runs;
 /// <summary>The end-of-run table on stderr: totals, kept share, and the drop reasons that removed the most.</summary>
 internal static class SummaryTable
 {
-    public static void Print(CliContext context, CorpusSummary summary, DedupResult? dedup, IEnumerable<string> outputs)
+    public static void Print(CliContext context, string command, CorpusSummary summary, DedupResult? dedup, IEnumerable<string> outputs)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -18,7 +18,7 @@ internal static class SummaryTable
         });
         if (!context.ErrorIsTerminal) console.Profile.Width = 100;
 
-        var totals = new Table().Border(TableBorder.Rounded).Title("audit summary");
+        var totals = new Table().Border(TableBorder.Rounded).Title($"{command} summary");
         totals.AddColumn("");
         totals.AddColumn(new TableColumn("documents").RightAligned());
         totals.AddColumn(new TableColumn("MB (UTF-8)").RightAligned());

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using CorpusQA.Core.Dedup;
+using CorpusQA.Core.Documents;
+using CorpusQA.Core.Pipeline;
+using CorpusQA.Core.Rules;
+using CorpusQA.Core.Signals;
+using CorpusQA.IO;
+using CorpusQA.IO.Writers;
+using CorpusQA.Segmentation;
+
+namespace CorpusQA.Cli.Runs;
+
+/// <summary>
+/// <c>corpusqa dedup</c>: signs every document on all cores, clusters, and writes DIR/duplicates.parquet (one row per
+/// document, input order) and DIR/dedup_pairs.jsonl (sample near-duplicate pairs with estimated and true Jaccard).
+/// Segments only when word shingles or <c>--keep best</c> need it.
+/// </summary>
+internal static class DedupRun
+{
+    public static async Task<int> RunAsync(AuditSettings settings, CliContext context, CancellationToken ct)
+    {
+        var options = settings.Dedup!;
+        string outDir = Directory.CreateDirectory(settings.OutDir).FullName;
+        await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
+        var corpus = new InputCorpus(settings.Inputs, new InputCorpusOptions
+        {
+            TextField = settings.Reading.TextField,
+            IdField = settings.Reading.IdField,
+            SkipBad = settings.Reading.SkipBad,
+            MaxDocumentBytes = settings.Reading.MaxDocumentBytes,
+            OnBadRecord = errors is null ? null : errors.Add,
+        });
+
+        using var engine = new DedupEngine(options with { TempDirectory = outDir });
+        PrintPlan(context, engine.Lsh, options, corpus);
+        bool analyze = options.Shingle == ShingleUnit.Word || options.Keep == KeepPolicy.Best;
+        var segmenter = analyze ? JiebaSegmenter.CreateDefault() : null;
+        var rules = options.Keep == KeepPolicy.Best ? RuleSet.Default : null;
+        var fileIndex = corpus.Files.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
+        using var ids = new AuditSpill(outDir, valueCount: 0);
+        var progress = new ProgressReporter(context, "dedup", corpus.TotalFileBytes * 2 / 5);
+        CorpusInputException? failure = null;
+        try
+        {
+            await OrderedParallel.RunAsync(
+                AuditRun.Indexed(corpus.ReadAllAsync(ct), ct),
+                () => segmenter is null ? null : new DocumentAnalyzer(segmenter),
+                (analyzer, item) =>
+                {
+                    Sign(engine, analyzer, rules, item.Index, item.Doc);
+                    return new AuditRow(item.Doc.Id, fileIndex[item.Doc.SourceFile], item.Doc.RowIndex, [], [], item.Doc.Text.Length, 0);
+                },
+                (_, row) =>
+                {
+                    ids.Write(row);
+                    progress.Document(row.Chars);
+                },
+                new OrderedParallelOptions { Threads = settings.Threads },
+                ct);
+        }
+        catch (CorpusInputException ex)
+        {
+            failure = ex;
+        }
+
+        progress.Finish();
+        var result = engine.Finish();
+        bool partial = failure is not null;
+        var outputs = new List<string>
+        {
+            await WriteDuplicatesAsync(Path.Combine(outDir, "duplicates.parquet"), result, ids, corpus.Files, partial, ct),
+            await WritePairsAsync(Path.Combine(outDir, "dedup_pairs.jsonl"), result, new DedupJoin(result, ids.ReadAll()), partial),
+        };
+        if (errors is not null) outputs.Add(await errors.CompleteAsync(partial));
+
+        context.Error.WriteLine($"dedup: {result.DocCount:N0} documents, {result.ExactDuplicateCount:N0} exact duplicates, " +
+            $"{result.NearDuplicateCount:N0} near duplicates, {result.DocCount - result.ExactDuplicateCount - result.NearDuplicateCount:N0} kept");
+        foreach (var output in outputs) context.Error.WriteLine("wrote " + output);
+        if (failure is not null) throw failure;
+        return corpus.SkippedRows > 0 ? ExitCodes.CompletedWithSkippedRows : ExitCodes.Ok;
+    }
+
+    private static void Sign(DedupEngine engine, DocumentAnalyzer? analyzer, RuleSet? rules, int index, Document doc)
+    {
+        if (analyzer is null)
+        {
+            engine.AddDocument(index, doc.Text, ReadOnlySpan<TokenSpan>.Empty);
+            return;
+        }
+
+        var view = analyzer.Analyze(doc.Text);
+        double? score = null;
+        if (rules is not null)
+        {
+            var values = new double[SignalRegistry.Default.Count];
+            SignalRegistry.Default.ComputeAll(view, values);
+            score = -rules.Evaluate(values).DropReasons.Count;
+        }
+
+        engine.AddDocument(index, doc.Text, view.Tokens, score);
+    }
+
+    private static void PrintPlan(CliContext context, LshParameters lsh, DedupOptions options, InputCorpus corpus)
+    {
+        context.Error.WriteLine($"dedup: {options.Shingle.ToString().ToLowerInvariant()} {options.NGram}-gram shingles, " +
+            $"{options.NumPerm} permutations, threshold {options.Threshold}: {lsh.Bands} bands x {lsh.Rows} rows " +
+            $"(weighted FP+FN area {lsh.WeightedError:F4})");
+        context.Error.WriteLine("  S-curve P(candidate | Jaccard s): " +
+            string.Join("  ", lsh.SCurve(11).Select(p => $"{p.Similarity:0.0}:{p.CandidateProbability:0.000}")));
+        context.Error.WriteLine("  memory estimate: " + DedupEngine.MemoryEstimate(Math.Max(1, corpus.TotalFileBytes / 4000), options));
+    }
+
+    private static async Task<string> WriteDuplicatesAsync(string path, DedupResult result, AuditSpill ids,
+        IReadOnlyList<string> files, bool partial, CancellationToken ct)
+    {
+        var join = new DedupJoin(result, ids.ReadAll());
+        var columns = new List<TableColumn>
+        {
+            new(AuditColumns.DocIndex, TableColumnType.Int64),
+            new(AuditColumns.DocId, TableColumnType.String),
+            new(AuditColumns.SourceFile, TableColumnType.String),
+            new(AuditColumns.RowIndex, TableColumnType.Int64),
+        };
+        columns.AddRange(AuditColumns.DedupColumns());
+        columns.Add(new(AuditColumns.DropReasons, TableColumnType.String));
+        await using var table = await ParquetTableWriter.CreateAsync(path, columns, cancellationToken: ct);
+        int reasons = table.ColumnIndex(AuditColumns.DropReasons);
+        int index = 0;
+        foreach (var row in ids.ReadAll())
+        {
+            table.SetInt64(0, index);
+            table.SetString(1, row.DocId);
+            table.SetString(2, files[row.FileIndex]);
+            table.SetInt64(3, row.RowIndex);
+            join.Write(table, index);
+            table.SetString(reasons, join[index].DropReason ?? "");
+            await table.EndRowAsync(ct);
+            index++;
+        }
+
+        return partial ? await table.CompletePartialAsync(ct) : await table.CompleteAsync(ct);
+    }
+
+    private static async Task<string> WritePairsAsync(string path, DedupResult result, DedupJoin join, bool partial)
+    {
+        await using var writer = JsonlWriter.Create(path);
+        foreach (var pair in result.SamplePairs)
+        {
+            writer.Write(json =>
+            {
+                json.WriteStartObject();
+                json.WriteString("doc_id", join.IdOf(pair.Doc));
+                json.WriteString("keeper_id", join.IdOf(pair.Keeper));
+                json.WriteNumber("doc_index", pair.Doc);
+                json.WriteNumber("keeper_index", pair.Keeper);
+                json.WriteNumber("estimated_jaccard", Math.Round(pair.EstimatedJaccard, 4));
+                if (double.IsNaN(pair.TrueJaccard)) json.WriteNull("true_jaccard");
+                else json.WriteNumber("true_jaccard", Math.Round(pair.TrueJaccard, 4));
+                json.WriteEndObject();
+            });
+        }
+
+        return partial ? await writer.CompletePartialAsync() : await writer.CompleteAsync();
+    }
+}
