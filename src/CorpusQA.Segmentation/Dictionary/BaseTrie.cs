@@ -88,6 +88,8 @@ internal sealed class BaseTrie
     }
 
     /// <summary>Parses the inflated <c>jieba.dict.bin.z</c> layout written by tools/segmentation/build_resources.py.</summary>
+    // Runs once, over half a million entries: skip tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static BaseTrie Parse(ReadOnlySpan<byte> data)
     {
         if (data.Length < 24 || !data[..4].SequenceEqual("JBDT"u8) || BinaryPrimitives.ReadUInt32LittleEndian(data[4..]) != 2)
