@@ -23,7 +23,7 @@ internal sealed class UserOverlay
         _overrides = [];
         _extraFrequency = [];
         _extraLogFrequency = [];
-        _overridden = new ulong[(baseTrie.NodeCount + 63) / 64];
+        _overridden = new ulong[BaseTrie.IdLimit / 64];
     }
 
     private UserOverlay(UserOverlay other)
@@ -43,7 +43,7 @@ internal sealed class UserOverlay
 
     internal int Frequency(int node)
     {
-        int extra = node - _base.NodeCount;
+        int extra = node - BaseTrie.IdLimit;
         if (extra >= 0)
         {
             return _extraFrequency[extra];
@@ -53,7 +53,7 @@ internal sealed class UserOverlay
 
     internal double LogFrequency(int node)
     {
-        int extra = node - _base.NodeCount;
+        int extra = node - BaseTrie.IdLimit;
         if (extra >= 0)
         {
             return _extraLogFrequency[extra];
@@ -63,7 +63,8 @@ internal sealed class UserOverlay
 
     private bool IsOverridden(int node) => (_overridden[node >> 6] & (1UL << node)) != 0;
 
-    private static double LogOf(int freq) => freq > 0 ? Math.Log(freq) : 0;
+    /// <summary>Same convention as <see cref="BaseTrie.LogFrequency"/>: -1 for frequency 0.</summary>
+    private static double LogOf(int freq) => freq > 0 ? Math.Log(freq) : -1;
 
     /// <summary><c>FREQ[word] = freq</c> plus <c>FREQ.setdefault(prefix, 0)</c> for every prefix.</summary>
     internal void Set(ReadOnlySpan<char> word, int freq)
@@ -71,21 +72,21 @@ internal sealed class UserOverlay
         int node = 0;
         foreach (char c in word)
         {
-            int next = node < _base.NodeCount ? _base.Child(node, c) : BaseTrie.NoNode;
+            int next = node < BaseTrie.IdLimit ? _base.Child(node, c) : BaseTrie.NoNode;
             if (next < 0)
             {
                 next = Child(node, c);
             }
             if (next < 0)
             {
-                next = _base.NodeCount + _extraFrequency.Count;
+                next = BaseTrie.IdLimit + _extraFrequency.Count;
                 _extraFrequency.Add(0);
-                _extraLogFrequency.Add(0);
+                _extraLogFrequency.Add(-1);
                 _children.Add(((long)node << 16) | c, next);
             }
             node = next;
         }
-        int extra = node - _base.NodeCount;
+        int extra = node - BaseTrie.IdLimit;
         if (extra >= 0)
         {
             _extraFrequency[extra] = freq;
