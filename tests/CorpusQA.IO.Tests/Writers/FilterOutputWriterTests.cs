@@ -59,11 +59,10 @@ public sealed class FilterOutputWriterTests : IDisposable
 
     private static bool Keep(Document document) => document.RowIndex % 3 != 1;
 
-    private static async Task FilterAsync(FilterOutputWriter output, IReadOnlyList<string> files, int rowGroupSplitCheck = 0)
+    private static async Task FilterAsync(FilterOutputWriter output, IReadOnlyList<string> files)
     {
         await foreach (Document document in DocumentReaders.ReadAllAsync(files, new ReaderOptions { KeepOriginal = true }))
             await output.WriteAsync(document, Keep(document), Keep(document) ? null : ["too_short", "low_cjk_ratio"]);
-        _ = rowGroupSplitCheck;
     }
 
     [Fact]
