@@ -58,7 +58,8 @@ internal sealed class TextDocumentReader(string file, ReaderOptions options) : I
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CorpusInputException(file, null, $"cannot read: {ex.Message}", ex);
+            policy.Report(null, $"cannot read: {ex.Message}", ex);
+            return null;
         }
     }
 

@@ -78,7 +78,7 @@ public sealed class JsonlReaderTests : IDisposable
     [InlineData("{\"text\":\"a\"}\n{\"id\":1}\n", 1, "no text field (looked for 'text', 'content', 'raw_content'")]
     [InlineData("{\"text\":\"a\"}\n\n{\"text\":null}\n", 2, "text field 'text' is null")]
     [InlineData("{\"text\":12}\n", 0, "text field 'text' is a JSON Number, not a string")]
-    [InlineData("[1,2]\n", 0, "line is a JSON StartArray, not an object")]
+    [InlineData("{\"text\":\"a\"}\n[1,2]\n", 1, "line is a JSON StartArray, not an object")]
     [InlineData("{\"text\":\"a\"} {\"text\":\"b\"}\n", 0, "invalid JSON")]
     [InlineData("{\"text\":\"\\ud800\"}\n", 0, "invalid JSON string")]
     public async Task Bad_lines_name_file_and_row(string content, long row, string reason)
@@ -113,6 +113,19 @@ public sealed class JsonlReaderTests : IDisposable
         Assert.Equal(["a", "d"], documents.Select(d => d.Text));
         Assert.Equal([1L, 2L], bad.Select(b => b.Row!.Value));
         Assert.All(bad, b => Assert.Equal(path, b.File));
+    }
+
+    [Fact]
+    public async Task A_json_array_file_is_one_clear_error_not_one_per_line()
+    {
+        string path = _dir.Write("array.json", "\n[\n  {\"text\": \"a\"},\n  {\"text\": \"b\"}\n]\n");
+
+        var (documents, bad) = await Read.SkippingAsync([path]);
+
+        Assert.Empty(documents);
+        var report = Assert.Single(bad);
+        Assert.Null(report.Row);
+        Assert.Equal("this is a JSON array, not JSON lines (one object per line); convert it with: jq -c '.[]'", report.Reason);
     }
 
     [Fact]
