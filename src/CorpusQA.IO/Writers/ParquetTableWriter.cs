@@ -102,7 +102,7 @@ public sealed class ParquetTableWriter : IAsyncDisposable
     }
 
     /// <summary>Forgets the values set for the current row (the row is not written).</summary>
-    public void DiscardRow()
+    internal void DiscardRow()
     {
         foreach (TableColumnBuffer buffer in _buffers) buffer.ClearRow(_rowInGroup);
     }
