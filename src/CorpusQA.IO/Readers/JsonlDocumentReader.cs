@@ -42,10 +42,9 @@ internal sealed class JsonlDocumentReader(string file, ReaderOptions options) : 
                 if (!sawContent && !IsBlank(lines.Buffer.Slice(start, length)))
                 {
                     sawContent = true;
-                    if (lines.Buffer[start + FirstNonBlank(lines.Buffer.Slice(start, length))] == (byte)'[')
+                    if (NotJsonLines(lines.Buffer.Slice(start, length)) is { } problem)
                     {
-                        _policy.Report(null, "this is a JSON array, not JSON lines (one object per line); " +
-                            "convert it with: jq -c '.[]'");
+                        _policy.Report(null, problem);
                         yield break;
                     }
                 }
@@ -68,6 +67,19 @@ internal sealed class JsonlDocumentReader(string file, ReaderOptions options) : 
             _policy.Report(null, $"cannot open: {ex.Message}", ex);
             return null;
         }
+    }
+
+    /// <summary>
+    /// A whole-file JSON document (an array, or one pretty-printed object) would otherwise give one bad row per line.
+    /// </summary>
+    private static string? NotJsonLines(ReadOnlySpan<byte> firstLine)
+    {
+        ReadOnlySpan<byte> content = firstLine[FirstNonBlank(firstLine)..].TrimEnd(" \t\r"u8);
+        if (content[0] == (byte)'[')
+            return "this is a JSON array, not JSON lines (one object per line); convert it with: jq -c '.[]'";
+        if (content.SequenceEqual("{"u8))
+            return "this is pretty-printed JSON, not JSON lines (one object per line); convert it with: jq -c .";
+        return null;
     }
 
     private static int FirstNonBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r');

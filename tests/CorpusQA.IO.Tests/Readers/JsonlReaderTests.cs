@@ -129,6 +129,16 @@ public sealed class JsonlReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pretty_printed_json_file_is_one_clear_error()
+    {
+        string path = _dir.Write("pretty.json", "{\n  \"text\": \"a\"\n}\n");
+
+        var error = await Read.FailureAsync(path);
+
+        Assert.Equal($"{path}: this is pretty-printed JSON, not JSON lines (one object per line); convert it with: jq -c .", error.Message);
+    }
+
+    [Fact]
     public async Task Empty_file_has_no_documents()
     {
         Assert.Empty(await Read.AllAsync(_dir.Write("empty.jsonl", "")));
