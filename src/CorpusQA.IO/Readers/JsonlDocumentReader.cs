@@ -12,6 +12,7 @@ internal sealed class JsonlDocumentReader(string file, ReaderOptions options) : 
 
     public async IAsyncEnumerable<Document> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        _truncated = null;
         CompressedInput? input = Open();
         if (input is null) yield break;
         await using (input.ConfigureAwait(false))
