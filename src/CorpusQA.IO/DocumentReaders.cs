@@ -12,7 +12,14 @@ public static class DocumentReaders
     /// .txt. Nothing is opened until <see cref="IDocumentReader.ReadAsync"/> is enumerated.
     /// </summary>
     /// <exception cref="CorpusInputException">The extension is not supported.</exception>
-    public static IDocumentReader Open(string path, ReaderOptions options) => InputFormats.Detect(path) switch
+    public static IDocumentReader Open(string path, ReaderOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDocumentBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ReadBufferBytes, 16);
+        return Create(path, options);
+    }
+
+    private static IDocumentReader Create(string path, ReaderOptions options) => InputFormats.Detect(path) switch
     {
         InputFormat.Parquet => new ParquetDocumentReader(path, options),
         InputFormat.JsonLines => new JsonlDocumentReader(path, options),

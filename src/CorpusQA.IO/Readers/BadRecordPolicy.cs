@@ -20,13 +20,17 @@ internal sealed class BadRecordPolicy(string file, ReaderOptions options)
         utf8Bytes <= options.MaxDocumentBytes ? null : TooLongReason(utf8Bytes, options.MaxDocumentBytes);
 
     public static string TooLongReason(long bytes, long limit) =>
-        $"text is {Megabytes(bytes)} MB, over the {Megabytes(limit)} MB limit (--max-doc-mb)";
+        $"text is {Size(bytes)}, over the {Size(limit)} limit (--max-doc-mb)";
 
-    private static string Megabytes(long bytes)
+    /// <summary>"16 MB", "50.0 MB", or "3000 bytes" below 1 MiB (a limit set that low comes from tests or tuning).</summary>
+    private static string Size(long bytes)
     {
-        double mb = bytes / (1024.0 * 1024.0);
-        return mb == Math.Floor(mb)
+        const double MiB = 1024.0 * 1024.0;
+        if (bytes < MiB) return bytes.ToString(CultureInfo.InvariantCulture) + " bytes";
+        double mb = bytes / MiB;
+        string number = mb == Math.Floor(mb)
             ? mb.ToString("0", CultureInfo.InvariantCulture)
             : mb.ToString("0.0", CultureInfo.InvariantCulture);
+        return number + " MB";
     }
 }

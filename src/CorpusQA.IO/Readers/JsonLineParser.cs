@@ -14,6 +14,7 @@ internal sealed class JsonLineParser
     private readonly BadRecordPolicy _policy;
     private readonly ReaderOptions _options;
     private readonly byte[][] _textNames;
+    private readonly string[] _textNameStrings;
     private readonly byte[] _idName;
 
     public JsonLineParser(BadRecordPolicy policy, ReaderOptions options)
@@ -21,7 +22,8 @@ internal sealed class JsonLineParser
         _policy = policy;
         _options = options;
         IEnumerable<string> names = options.TextField is { } t ? [t] : ReaderOptions.AutoTextFields;
-        _textNames = names.Select(Encoding.UTF8.GetBytes).ToArray();
+        _textNameStrings = names.ToArray();
+        _textNames = _textNameStrings.Select(Encoding.UTF8.GetBytes).ToArray();
         _idName = Encoding.UTF8.GetBytes(options.IdField ?? ReaderOptions.AutoIdField);
     }
 
@@ -103,7 +105,7 @@ internal sealed class JsonLineParser
 
     private TextCandidate ReadText(ref Utf8JsonReader reader, int rank)
     {
-        string name = Encoding.UTF8.GetString(_textNames[rank]);
+        string name = _textNameStrings[rank];
         switch (reader.TokenType)
         {
             case JsonTokenType.String when !reader.ValueIsEscaped:

@@ -12,20 +12,15 @@ internal sealed class JsonlDocumentReader(string file, ReaderOptions options) : 
 
     public async IAsyncEnumerable<Document> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        CompressedInput input;
-        try
-        {
-            input = CompressedInput.Open(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new CorpusInputException(file, null, $"cannot open: {ex.Message}", ex);
-        }
+        _truncated = null;
+        CompressedInput? input = Open();
+        if (input is null) yield break;
         await using (input.ConfigureAwait(false))
         {
             var parser = new JsonLineParser(_policy, options);
             using var lines = new LineSplitter(input.Stream, options.ReadBufferBytes, MaxLineBytes(options));
             long lastCompleteRow = -1;
+            bool sawContent = false;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -45,6 +40,15 @@ internal sealed class JsonlDocumentReader(string file, ReaderOptions options) : 
                     continue;
                 }
                 lastCompleteRow = row;
+                if (!sawContent && !IsBlank(lines.Buffer.Slice(start, length)))
+                {
+                    sawContent = true;
+                    if (NotJsonLines(lines.Buffer.Slice(start, length)) is { } problem)
+                    {
+                        _policy.Report(null, problem);
+                        yield break;
+                    }
+                }
                 Document? document = parser.Parse(lines.Buffer.Slice(start, length), row);
                 if (document is not null) yield return document;
             }
@@ -52,6 +56,36 @@ internal sealed class JsonlDocumentReader(string file, ReaderOptions options) : 
                 _policy.Report(null, $"{_truncated}; the last complete row is {lastCompleteRow}");
         }
     }
+
+    private CompressedInput? Open()
+    {
+        try
+        {
+            return CompressedInput.Open(file);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _policy.Report(null, $"cannot open: {ex.Message}", ex);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A whole-file JSON document (an array, or one pretty-printed object) would otherwise give one bad row per line.
+    /// </summary>
+    private static string? NotJsonLines(ReadOnlySpan<byte> firstLine)
+    {
+        ReadOnlySpan<byte> content = firstLine[FirstNonBlank(firstLine)..].TrimEnd(" \t\r"u8);
+        if (content[0] == (byte)'[')
+            return "this is a JSON array, not JSON lines (one object per line); convert it with: jq -c '.[]'";
+        if (content.SequenceEqual("{"u8))
+            return "this is pretty-printed JSON, not JSON lines (one object per line); convert it with: jq -c .";
+        return null;
+    }
+
+    private static int FirstNonBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r');
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => FirstNonBlank(line) < 0;
 
     /// <summary>Why the compressed stream ended early, once known; the complete lines before it are still read.</summary>
     private string? _truncated;

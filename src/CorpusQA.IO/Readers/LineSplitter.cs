@@ -124,7 +124,7 @@ internal sealed class LineSplitter : IDisposable
 
     private void Grow()
     {
-        byte[] bigger = ArrayPool<byte>.Shared.Rent(checked(_buffer.Length * 2));
+        byte[] bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(_buffer.Length * 2L, Array.MaxLength));
         Array.Copy(_buffer, bigger, _end);
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = bigger;

@@ -47,17 +47,19 @@ internal sealed class TextDocumentReader(string file, ReaderOptions options) : I
         try
         {
             long length = new FileInfo(file).Length;
-            // Refuse before reading; the exact check (after dropping a BOM) follows the read.
-            if (policy.CheckSize(length - Bom.Length) is { } tooLong)
+            // Refuse a file that is over the limit even without a BOM before reading it (sized as the whole file);
+            // the exact check on the text follows the read.
+            if (length - Bom.Length > options.MaxDocumentBytes)
             {
-                policy.Report(0, tooLong);
+                policy.Report(0, BadRecordPolicy.TooLongReason(length, options.MaxDocumentBytes));
                 return null;
             }
             return await System.IO.File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CorpusInputException(file, null, $"cannot read: {ex.Message}", ex);
+            policy.Report(null, $"cannot read: {ex.Message}", ex);
+            return null;
         }
     }
 

@@ -8,9 +8,12 @@ namespace CorpusQA.IO;
 /// <summary>Output format of <see cref="FilterOutputWriter"/>.</summary>
 public enum FilterOutputFormat
 {
-    /// <summary>Parquet for Parquet inputs, JSON lines for JSON-lines and text inputs.</summary>
+    /// <summary>Parquet for Parquet inputs, JSON lines for JSON-lines and text inputs (no conversion).</summary>
     Auto,
-    /// <summary>kept.parquet / removed.parquet with the input schema (Parquet inputs only).</summary>
+    /// <summary>
+    /// kept.parquet / removed.parquet: the input schema for Parquet inputs; for JSON-lines inputs, columns inferred
+    /// from the first <see cref="FilterOutputOptions.RowGroupRows"/> records (see docs/io.md).
+    /// </summary>
     Parquet,
     /// <summary>kept.jsonl / removed.jsonl with the input lines byte for byte (JSON-lines and text inputs).</summary>
     Jsonl,
@@ -27,7 +30,7 @@ public sealed class FilterOutputOptions
     /// <summary>File name, without extension, of the removed output (default "removed").</summary>
     public string RemovedName { get; init; } = "removed";
 
-    /// <summary>Rows per Parquet row group (default 10,000).</summary>
+    /// <summary>Rows per Parquet row group, and the records sampled to infer a schema from JSON lines (default 10,000).</summary>
     public int RowGroupRows { get; init; } = 10_000;
 }
 
@@ -72,6 +75,11 @@ public sealed class FilterOutputWriter : IAsyncDisposable
         string removed = Path.Combine(outputDirectory, options.RemovedName + Extension(format));
         if (format == FilterOutputFormat.Jsonl)
             return new FilterOutputWriter(format, new JsonlPassThroughSink(kept, false), new JsonlPassThroughSink(removed, true));
+        if (!inputFiles.Any(f => InputFormats.Detect(f) == InputFormat.Parquet))
+        {
+            var converter = new JsonParquetPassThrough(kept, removed, options.RowGroupRows);
+            return new FilterOutputWriter(format, converter.KeptSink, converter.RemovedSink);
+        }
 
         ParquetSchema schema = await CommonSchemaAsync(inputFiles, cancellationToken).ConfigureAwait(false);
         var keptSink = await ParquetPassThroughSink.CreateAsync(kept, schema, false, options.RowGroupRows, cancellationToken).ConfigureAwait(false);
@@ -117,11 +125,10 @@ public sealed class FilterOutputWriter : IAsyncDisposable
             throw new CorpusInputException(inputFiles.First(f => InputFormats.Detect(f) != InputFormat.Parquet), null,
                 "filter outputs keep the original columns, so the inputs must be all Parquet or all JSON lines/text");
         FilterOutputFormat natural = anyParquet ? FilterOutputFormat.Parquet : FilterOutputFormat.Jsonl;
-        if (requested != FilterOutputFormat.Auto && requested != natural)
-            throw new CorpusInputException(inputFiles.Count > 0 ? inputFiles[0] : "(no input)", null,
-                $"cannot write {requested} filter outputs from {natural} inputs: original records pass through unchanged, " +
-                "so the output format follows the input");
-        return natural;
+        if (anyParquet && requested == FilterOutputFormat.Jsonl)
+            throw new CorpusInputException(inputFiles[0], null,
+                "Parquet inputs are passed through as Parquet only (their columns may not be JSON); use the Parquet output format");
+        return requested == FilterOutputFormat.Auto ? natural : requested;
     }
 
     private static string Extension(FilterOutputFormat format) => format == FilterOutputFormat.Parquet ? ".parquet" : ".jsonl";

@@ -11,7 +11,7 @@ namespace CorpusQA.IO;
 public sealed class JsonlWriter : IAsyncDisposable
 {
     /// <summary>The writer options used for every line: relaxed escaping keeps Chinese text readable.</summary>
-    public static JsonWriterOptions WriterOptions { get; } = new()
+    internal static JsonWriterOptions WriterOptions { get; } = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = false,

@@ -101,6 +101,12 @@ public sealed class ParquetTableWriter : IAsyncDisposable
             await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Forgets the values set for the current row (the row is not written).</summary>
+    internal void DiscardRow()
+    {
+        foreach (TableColumnBuffer buffer in _buffers) buffer.ClearRow(_rowInGroup);
+    }
+
     /// <summary>Writes the rest and moves the file to its final name; returns that path.</summary>
     public Task<string> CompleteAsync(CancellationToken cancellationToken = default) => FinishAsync(partial: false, cancellationToken);
 

@@ -23,6 +23,11 @@ internal abstract class TableColumnBuffer(DataField field)
 
     /// <summary>Makes every slot null again for the next row group.</summary>
     public abstract void Clear(int rows);
+
+    /// <summary>Makes one slot null again (a row abandoned before it was ended).</summary>
+    public void ClearRow(int row) => Clear(row, 1);
+
+    protected abstract void Clear(int row, int count);
 }
 
 internal sealed class ValueColumnBuffer<T>(string name, int capacity) : TableColumnBuffer(new DataField<T?>(name))
@@ -36,6 +41,8 @@ internal sealed class ValueColumnBuffer<T>(string name, int capacity) : TableCol
         writer.WriteAsync<T>(Field, _values.AsMemory(0, rows), null, null, cancellationToken);
 
     public override void Clear(int rows) => Array.Clear(_values, 0, rows);
+
+    protected override void Clear(int row, int count) => Array.Clear(_values, row, count);
 }
 
 internal sealed class StringColumnBuffer(string name, int capacity) : TableColumnBuffer(new DataField<string>(name, nullable: true))
@@ -48,4 +55,6 @@ internal sealed class StringColumnBuffer(string name, int capacity) : TableColum
         writer.WriteAsync(Field, new ArraySegment<string>(_values!, 0, rows), null);
 
     public override void Clear(int rows) => Array.Clear(_values, 0, rows);
+
+    protected override void Clear(int row, int count) => Array.Clear(_values, row, count);
 }

@@ -78,7 +78,7 @@ public sealed class JsonlReaderTests : IDisposable
     [InlineData("{\"text\":\"a\"}\n{\"id\":1}\n", 1, "no text field (looked for 'text', 'content', 'raw_content'")]
     [InlineData("{\"text\":\"a\"}\n\n{\"text\":null}\n", 2, "text field 'text' is null")]
     [InlineData("{\"text\":12}\n", 0, "text field 'text' is a JSON Number, not a string")]
-    [InlineData("[1,2]\n", 0, "line is a JSON StartArray, not an object")]
+    [InlineData("{\"text\":\"a\"}\n[1,2]\n", 1, "line is a JSON StartArray, not an object")]
     [InlineData("{\"text\":\"a\"} {\"text\":\"b\"}\n", 0, "invalid JSON")]
     [InlineData("{\"text\":\"\\ud800\"}\n", 0, "invalid JSON string")]
     public async Task Bad_lines_name_file_and_row(string content, long row, string reason)
@@ -116,6 +116,29 @@ public sealed class JsonlReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_json_array_file_is_one_clear_error_not_one_per_line()
+    {
+        string path = _dir.Write("array.json", "\n[\n  {\"text\": \"a\"},\n  {\"text\": \"b\"}\n]\n");
+
+        var (documents, bad) = await Read.SkippingAsync([path]);
+
+        Assert.Empty(documents);
+        var report = Assert.Single(bad);
+        Assert.Null(report.Row);
+        Assert.Equal("this is a JSON array, not JSON lines (one object per line); convert it with: jq -c '.[]'", report.Reason);
+    }
+
+    [Fact]
+    public async Task A_pretty_printed_json_file_is_one_clear_error()
+    {
+        string path = _dir.Write("pretty.json", "{\n  \"text\": \"a\"\n}\n");
+
+        var error = await Read.FailureAsync(path);
+
+        Assert.Equal($"{path}: this is pretty-printed JSON, not JSON lines (one object per line); convert it with: jq -c .", error.Message);
+    }
+
+    [Fact]
     public async Task Empty_file_has_no_documents()
     {
         Assert.Empty(await Read.AllAsync(_dir.Write("empty.jsonl", "")));
@@ -141,7 +164,6 @@ public sealed class JsonlReaderTests : IDisposable
     {
         string path = _dir.Write("long.jsonl",
             "{\"text\":\"" + new string('a', 3 * 1024 * 1024) + "\"}\n{\"text\":\"after\"}\n");
-        var options = new ReaderOptions { MaxDocumentBytes = 100, SkipBad = true };
         var bad = new List<BadRecord>();
 
         var documents = await Read.AllAsync(path, new ReaderOptions
@@ -153,6 +175,5 @@ public sealed class JsonlReaderTests : IDisposable
         Assert.Equal(1L, documents[0].RowIndex);
         Assert.Equal(0L, Assert.Single(bad).Row);
         Assert.Contains("skipped without parsing", bad[0].Reason);
-        Assert.True(options.SkipBad);
     }
 }

@@ -45,9 +45,9 @@ public sealed class TextReaderTests : IDisposable
     {
         string path = _dir.Write("big.txt", new string('a', 3000));
 
-        var error = await Read.FailureAsync(path, new ReaderOptions { MaxDocumentBytes = 1024 * 1024 / 512 });
+        var error = await Read.FailureAsync(path, new ReaderOptions { MaxDocumentBytes = 2048 });
 
-        Assert.Contains("over the", error.Message);
-        Assert.Equal(0L, error.Row);
+        Assert.Equal($"{path}: row 0: text is 3000 bytes, over the 2048 bytes limit (--max-doc-mb)", error.Message);
+        Assert.Single(await Read.AllAsync(path, new ReaderOptions { MaxDocumentBytes = 3000 }));
     }
 }

@@ -59,11 +59,13 @@ public sealed class FilterOutputWriterTests : IDisposable
 
     private static bool Keep(Document document) => document.RowIndex % 3 != 1;
 
-    private static async Task FilterAsync(FilterOutputWriter output, IReadOnlyList<string> files, int rowGroupSplitCheck = 0)
+    private static async Task FilterAsync(FilterOutputWriter output, IReadOnlyList<string> files, bool readAllFirst = false)
     {
-        await foreach (Document document in DocumentReaders.ReadAllAsync(files, new ReaderOptions { KeepOriginal = true }))
+        var documents = DocumentReaders.ReadAllAsync(files, new ReaderOptions { KeepOriginal = true });
+        // Reading everything first proves Original owns its values (no pooled reader buffer is reused under it).
+        IAsyncEnumerable<Document> source = readAllFirst ? (await documents.ToListAsync()).ToAsyncEnumerable() : documents;
+        await foreach (Document document in source)
             await output.WriteAsync(document, Keep(document), Keep(document) ? null : ["too_short", "low_cjk_ratio"]);
-        _ = rowGroupSplitCheck;
     }
 
     [Fact]
@@ -75,7 +77,7 @@ public sealed class FilterOutputWriterTests : IDisposable
         await using (var writer = await FilterOutputWriter.CreateAsync(output, files, new FilterOutputOptions { RowGroupRows = 4 }))
         {
             Assert.Equal(FilterOutputFormat.Parquet, writer.Format);
-            await FilterAsync(writer, files);
+            await FilterAsync(writer, files, readAllFirst: true);
             var (keptPath, removedPath) = await writer.CompleteAsync();
             Assert.Equal(Path.Combine(output, "kept.parquet"), keptPath);
             Assert.Equal(Path.Combine(output, "removed.parquet"), removedPath);
