@@ -2,15 +2,16 @@ namespace CorpusQA.Core.Text;
 
 /// <summary>
 /// Open-addressing counter of 64-bit hashes (n-grams, lines, words) with a payload per key. Reused across documents:
-/// <see cref="Reset"/> sizes it for the next document and clears only what that size needs, so steady state
-/// allocates nothing. Keys are hashes, so two different strings may collide; with 64-bit hashes that is negligible.
+/// <see cref="Reset"/> only bumps a generation stamp (a slot of an older generation is empty), so a reset costs
+/// nothing and steady state allocates nothing. Key, stamp and count share one 16-byte slot so a probe touches one
+/// cache line. Keys are hashes, so two different strings may collide; with 64-bit hashes that is negligible.
 /// </summary>
 internal sealed class HashCounter
 {
-    private ulong[] _keys = new ulong[256];
-    private int[] _counts = new int[256];
+    private Slot[] _slots = new Slot[256];
     private int[] _payloads = new int[256];
     private int _mask = 255;
+    private int _stamp = 1;
 
     /// <summary>Number of distinct keys.</summary>
     public int Distinct { get; private set; }
@@ -20,15 +21,16 @@ internal sealed class HashCounter
     {
         int capacity = 256;
         while (capacity < expectedKeys * 2) capacity <<= 1;
-        if (capacity > _keys.Length)
+        if (capacity > _slots.Length)
         {
-            _keys = new ulong[capacity];
-            _counts = new int[capacity];
+            _slots = new Slot[capacity];
             _payloads = new int[capacity];
+            _stamp = 0;
         }
-        else
+        if (++_stamp == int.MaxValue)
         {
-            Array.Clear(_counts, 0, capacity);
+            Array.Clear(_slots);
+            _stamp = 1;
         }
         _mask = capacity - 1;
         Distinct = 0;
@@ -37,18 +39,45 @@ internal sealed class HashCounter
     /// <summary>Adds one occurrence; returns the count after adding. The payload is kept from the first occurrence.</summary>
     public int Add(ulong key, int payload = 0)
     {
-        int slot = Find(key);
-        if (_counts[slot] == 0)
+        int index = Find(key);
+        ref Slot slot = ref _slots[index];
+        if (slot.Stamp != _stamp)
         {
-            _keys[slot] = key;
-            _payloads[slot] = payload;
+            slot.Key = key;
+            slot.Stamp = _stamp;
+            slot.Count = 0;
+            _payloads[index] = payload;
             Distinct++;
         }
-        return ++_counts[slot];
+        return ++slot.Count;
     }
 
+    /// <summary>Adds one occurrence and returns the key's slot, whose count <see cref="CountAt"/> reads later without probing.</summary>
+    public int AddAt(ulong key)
+    {
+        int index = Find(key);
+        ref Slot slot = ref _slots[index];
+        if (slot.Stamp != _stamp)
+        {
+            slot.Key = key;
+            slot.Stamp = _stamp;
+            slot.Count = 0;
+            _payloads[index] = 0;
+            Distinct++;
+        }
+        slot.Count++;
+        return index;
+    }
+
+    /// <summary>The current count of the key in slot <paramref name="index"/> (from <see cref="AddAt"/>).</summary>
+    public int CountAt(int index) => _slots[index].Count;
+
     /// <summary>Occurrences of <paramref name="key"/> so far.</summary>
-    public int CountOf(ulong key) => _counts[Find(key)];
+    public int CountOf(ulong key)
+    {
+        ref Slot slot = ref _slots[Find(key)];
+        return slot.Stamp == _stamp ? slot.Count : 0;
+    }
 
     /// <summary>Visits every distinct key's count and payload (in slot order, which is deterministic).</summary>
     public Enumerator GetEnumerator() => new(this);
@@ -56,28 +85,37 @@ internal sealed class HashCounter
     private int Find(ulong key)
     {
         // Keys are already well-mixed hashes; fold the high bits in so sequential keys spread too.
-        int slot = (int)((key ^ (key >> 32)) & (uint)_mask);
-        while (_counts[slot] != 0 && _keys[slot] != key) slot = (slot + 1) & _mask;
-        return slot;
+        int index = (int)((key ^ (key >> 32)) & (uint)_mask);
+        var slots = _slots;
+        int stamp = _stamp;
+        while (slots[index].Stamp == stamp && slots[index].Key != key) index = (index + 1) & _mask;
+        return index;
+    }
+
+    private struct Slot
+    {
+        public ulong Key;
+        public int Stamp;
+        public int Count;
     }
 
     public struct Enumerator
     {
         private readonly HashCounter _owner;
-        private int _slot;
+        private int _index;
 
         internal Enumerator(HashCounter owner)
         {
             _owner = owner;
-            _slot = -1;
+            _index = -1;
         }
 
-        public readonly (int Count, int Payload) Current => (_owner._counts[_slot], _owner._payloads[_slot]);
+        public readonly (int Count, int Payload) Current => (_owner._slots[_index].Count, _owner._payloads[_index]);
 
         public bool MoveNext()
         {
-            while (++_slot <= _owner._mask)
-                if (_owner._counts[_slot] != 0) return true;
+            while (++_index <= _owner._mask)
+                if (_owner._slots[_index].Stamp == _owner._stamp) return true;
             return false;
         }
     }

@@ -31,6 +31,18 @@ public class RuleSetTests
     }
 
     [Fact]
+    public void Docs_rules_md_lists_every_default_rule()
+    {
+        string doc = File.ReadAllText(CorpusQA.Core.Tests.Documents.TestData.RepoPath("docs/rules.md"));
+        foreach (var rule in RuleSet.Default.Rules)
+        {
+            string bound = rule.Bound == RuleBound.Min ? "≥" : "≤";
+            string row = $"| `{rule.Signal}` | {bound} {rule.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)} | `{rule.Reason}` |";
+            Assert.True(doc.Contains(row), $"docs/rules.md lacks the row {row}");
+        }
+    }
+
+    [Fact]
     public void Evaluate_keeps_or_drops_with_ordered_unique_reasons()
     {
         var set = Parse("""

@@ -13,6 +13,9 @@ internal sealed class RepetitionFacts : IDocFacts
 
     private readonly HashCounter _counter = new();
     private int[] _prefixChars = new int[256];
+    private ulong[] _gramHashes = new ulong[256]; // hash of the n-gram starting at each token, for the current n
+    private char[] _compact = new char[1024];      // the text without white space, for character n-grams
+    private int[] _windowSlots = new int[1024];    // counter slot of each character n-gram
     private readonly long[] _topNGramChars = new long[MaxTopNGram + 1];
     private readonly long[] _duplicateNGramChars = new long[MaxDupNGram + 1];
 
@@ -43,27 +46,28 @@ internal sealed class RepetitionFacts : IDocFacts
         }
         _prefixChars[tokens] = sum;
 
-        for (int n = MinTopNGram; n <= MaxTopNGram; n++) _topNGramChars[n] = TopNGram(doc, n);
-        for (int n = MinDupNGram; n <= MaxDupNGram; n++) _duplicateNGramChars[n] = DuplicateNGrams(doc, n);
+        // n-gram hashes grow one token at a time: hash(i, n) = Combine(hash(i, n - 1), token(i + n - 1)),
+        // so every n costs one mix per position instead of n.
+        if (_gramHashes.Length < tokens) _gramHashes = new ulong[Math.Max(tokens, _gramHashes.Length * 2)];
+        for (int i = 0; i < tokens; i++) _gramHashes[i] = TextHash.Combine(0x9E3779B97F4A7C15UL, doc.TokenHash(i));
+        for (int n = 2; n <= MaxDupNGram; n++)
+        {
+            for (int i = 0; i + n <= tokens; i++) _gramHashes[i] = TextHash.Combine(_gramHashes[i], doc.TokenHash(i + n - 1));
+            if (n <= MaxTopNGram) _topNGramChars[n] = TopNGram(tokens, n);
+            if (n >= MinDupNGram) _duplicateNGramChars[n] = DuplicateNGrams(tokens, n);
+        }
         WordFrequencies(doc);
         CharGramRepetition = CharacterGramRepetition(doc.Text);
     }
 
-    private ulong NGramHash(DocView doc, int start, int n)
-    {
-        ulong h = (ulong)n;
-        for (int k = 0; k < n; k++) h = TextHash.Combine(h, doc.TokenHash(start + k));
-        return h;
-    }
-
     private int NGramChars(int start, int n) => _prefixChars[start + n] - _prefixChars[start];
 
-    private long TopNGram(DocView doc, int n)
+    private long TopNGram(int tokens, int n)
     {
-        int grams = doc.Tokens.Length - n + 1;
+        int grams = tokens - n + 1;
         if (grams <= 0) return 0;
         _counter.Reset(grams);
-        for (int i = 0; i < grams; i++) _counter.Add(NGramHash(doc, i, n), i);
+        for (int i = 0; i < grams; i++) _counter.Add(_gramHashes[i], i);
         int bestCount = 0;
         long best = 0;
         foreach (var (count, start) in _counter)
@@ -79,24 +83,23 @@ internal sealed class RepetitionFacts : IDocFacts
         return bestCount > 1 ? best : 0;
     }
 
-    private long DuplicateNGrams(DocView doc, int n)
+    private long DuplicateNGrams(int tokens, int n)
     {
-        int grams = doc.Tokens.Length - n + 1;
+        int grams = tokens - n + 1;
         if (grams <= 0) return 0;
         _counter.Reset(grams);
         long repeated = 0;
         int i = 0;
         while (i < grams)
         {
-            ulong h = NGramHash(doc, i, n);
-            if (_counter.CountOf(h) > 0)
+            // One probe: Add reports whether the n-gram was already there (a repeat's extra count is harmless).
+            if (_counter.Add(_gramHashes[i]) > 1)
             {
                 repeated += NGramChars(i, n);
                 i += n;
             }
             else
             {
-                _counter.Add(h);
                 i++;
             }
         }
@@ -121,35 +124,36 @@ internal sealed class RepetitionFacts : IDocFacts
 
     private double CharacterGramRepetition(ReadOnlySpan<char> text)
     {
-        // Rolling polynomial hash over the non-white-space code units; two passes: count, then mark coverage.
+        // Rolling polynomial hash over the non-white-space code units. Pass 1 counts every window and remembers
+        // its slot; pass 2 reads the final counts by slot (no re-hashing, no probing) and marks coverage.
         const ulong Base = 0x100000001B3UL;
-        ulong topPower = 1;
-        for (int k = 1; k < CharGramLength; k++) topPower *= Base;
         int length = 0;
-        foreach (char c in text) if (!char.IsWhiteSpace(c)) length++;
+        if (_compact.Length < text.Length) _compact = new char[Math.Max(text.Length, _compact.Length * 2)];
+        foreach (char c in text)
+            if (!char.IsWhiteSpace(c)) _compact[length++] = c;
         int grams = length - CharGramLength + 1;
         if (grams <= 0) return 0;
+        if (_windowSlots.Length < grams) _windowSlots = new int[Math.Max(grams, _windowSlots.Length * 2)];
+        ulong topPower = 1;
+        for (int k = 1; k < CharGramLength; k++) topPower *= Base;
+        var chars = _compact.AsSpan(0, length);
+        ulong hash = 0;
+        for (int k = 0; k < CharGramLength; k++) hash = hash * Base + chars[k];
         _counter.Reset(grams);
-        for (int pass = 0; pass < 2; pass++)
+        _windowSlots[0] = _counter.AddAt(Mix(hash));
+        for (int g = 1; g < grams; g++)
         {
-            var window = new RollingWindow(text, Base, topPower);
-            int covered = 0, coveredUntil = 0;
-            for (int g = 0; g < grams; g++)
-            {
-                ulong key = window.Next(g == 0);
-                if (pass == 0)
-                {
-                    _counter.Add(Mix(key));
-                }
-                else if (_counter.CountOf(Mix(key)) > 1)
-                {
-                    covered += Math.Min(CharGramLength, g + CharGramLength - coveredUntil);
-                    coveredUntil = g + CharGramLength;
-                }
-            }
-            if (pass == 1) return (double)covered / length;
+            hash = (hash - chars[g - 1] * topPower) * Base + chars[g + CharGramLength - 1];
+            _windowSlots[g] = _counter.AddAt(Mix(hash));
         }
-        return 0;
+        int covered = 0, coveredUntil = 0;
+        for (int g = 0; g < grams; g++)
+        {
+            if (_counter.CountAt(_windowSlots[g]) < 2) continue;
+            covered += Math.Min(CharGramLength, g + CharGramLength - coveredUntil);
+            coveredUntil = g + CharGramLength;
+        }
+        return (double)covered / length;
     }
 
     private static ulong Mix(ulong x)
@@ -158,32 +162,5 @@ internal sealed class RepetitionFacts : IDocFacts
         x *= 0xFF51AFD7ED558CCDUL;
         x ^= x >> 33;
         return x;
-    }
-
-    /// <summary>Walks the non-white-space code units of a text, yielding the hash of each 13-unit window.</summary>
-    private ref struct RollingWindow(ReadOnlySpan<char> text, ulong hashBase, ulong topPower)
-    {
-        private readonly ReadOnlySpan<char> _text = text;
-        private int _head; // next code unit to enter
-        private int _tail; // oldest code unit in the window
-        private ulong _hash;
-
-        public ulong Next(bool first)
-        {
-            if (first)
-            {
-                for (int k = 0; k < CharGramLength; k++) _hash = _hash * hashBase + NextChar(_text, ref _head);
-                return _hash;
-            }
-            ulong leaving = NextChar(_text, ref _tail);
-            _hash = (_hash - leaving * topPower) * hashBase + NextChar(_text, ref _head);
-            return _hash;
-        }
-
-        private static char NextChar(ReadOnlySpan<char> text, ref int index)
-        {
-            while (char.IsWhiteSpace(text[index])) index++;
-            return text[index++];
-        }
     }
 }
