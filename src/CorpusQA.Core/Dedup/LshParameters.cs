@@ -13,6 +13,25 @@ public sealed record LshParameters(int Bands, int Rows)
     public double CandidateProbability(double similarity) =>
         1 - Math.Pow(1 - Math.Pow(similarity, Rows), Bands);
 
+    /// <summary>
+    /// The similarities where the S-curve crosses <paramref name="lowProbability"/> and
+    /// <paramref name="highProbability"/>: inside this band LSH decides by chance, outside it almost surely.
+    /// </summary>
+    public (double Low, double High) TransitionBand(double lowProbability = 0.05, double highProbability = 0.95) =>
+        (SimilarityAt(lowProbability), SimilarityAt(highProbability));
+
+    /// <summary>The similarity s with CandidateProbability(s) = p (bisection; the curve is increasing).</summary>
+    public double SimilarityAt(double probability)
+    {
+        double lo = 0, hi = 1;
+        for (int i = 0; i < 60; i++)
+        {
+            double mid = (lo + hi) / 2;
+            if (CandidateProbability(mid) < probability) lo = mid; else hi = mid;
+        }
+        return (lo + hi) / 2;
+    }
+
     /// <summary>The S-curve sampled at <paramref name="points"/> evenly spaced similarities 0..1 (for printing).</summary>
     public IReadOnlyList<SCurvePoint> SCurve(int points = 21)
     {

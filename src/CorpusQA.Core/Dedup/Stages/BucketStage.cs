@@ -1,4 +1,3 @@
-using System.IO.Hashing;
 
 namespace CorpusQA.Core.Dedup.Stages;
 
@@ -44,8 +43,7 @@ public static class BucketStage
                 var (reader, record) = set.Locate(doc);
                 if (reader.Kind(record) == SignatureKind.Empty)
                     continue;
-                var rows = reader.MinHashBytes(record).Slice(4 * band * lsh.Rows, 4 * lsh.Rows);
-                sorter.Add(XxHash3.HashToUInt64(rows, band), doc);
+                sorter.Add(LshBands.BandHash(reader.MinHashBytes(record), band, lsh.Rows), doc);
             }
             foreach (int[] group in sorter.Groups())
                 AddGroupPairs(group, candidates);
