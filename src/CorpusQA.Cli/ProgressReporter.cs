@@ -18,31 +18,31 @@ internal sealed class ProgressReporter
     private readonly IAnsiConsole? _live;
     private TimeSpan _lastReport;
     private long _docs;
-    private long _chars;
+    private long _bytes;
 
-    public ProgressReporter(CliContext context, string verb, long expectedChars = 0)
+    public ProgressReporter(CliContext context, string verb, long expectedBytes = 0)
     {
         _context = context;
         _verb = verb;
-        ExpectedChars = expectedChars;
+        ExpectedBytes = expectedBytes;
         if (context.ErrorIsTerminal)
         {
             _live = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
         }
     }
 
-    /// <summary>Roughly how many characters the inputs hold (0 = unknown: no ETA).</summary>
-    public long ExpectedChars { get; set; }
+    /// <summary>Roughly how many UTF-8 bytes of text the inputs hold (0 = unknown: no ETA).</summary>
+    public long ExpectedBytes { get; set; }
 
     public long Documents => _docs;
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>Called once per document, in input order, from the consuming thread.</summary>
-    public void Document(int chars)
+    public void Document(long utf8Bytes)
     {
         _docs++;
-        _chars += chars;
+        _bytes += utf8Bytes;
         var now = _clock.Elapsed;
         if (now - _lastReport >= (_live is null ? PlainInterval : LiveInterval))
         {
@@ -56,15 +56,14 @@ internal sealed class ProgressReporter
     private void Report(bool final)
     {
         double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-6);
-        // Characters, not UTF-8 bytes, are counted on the hot path; 3 bytes per Han character is the usual ratio.
-        double mbPerSecond = _chars * 3.0 / 1e6 / seconds;
+        double mbPerSecond = _bytes / 1e6 / seconds;
         string eta = "";
-        if (!final && ExpectedChars > 0 && _chars > 0 && _chars < ExpectedChars)
+        if (!final && ExpectedBytes > 0 && _bytes > 0 && _bytes < ExpectedBytes)
         {
-            eta = $", ETA {TimeSpan.FromSeconds(seconds * (ExpectedChars - _chars) / _chars):hh\\:mm\\:ss}";
+            eta = $", ETA {TimeSpan.FromSeconds(seconds * (ExpectedBytes - _bytes) / _bytes):hh\\:mm\\:ss}";
         }
 
-        string line = $"{_verb}: {_docs:N0} documents, {_docs / seconds:N0} docs/s, ~{mbPerSecond:N1} MB/s{eta}";
+        string line = $"{_verb}: {_docs:N0} documents, {_docs / seconds:N0} docs/s, {mbPerSecond:N1} MB/s{eta}";
         if (_live is not null)
         {
             _live.Write(new Text("\r" + line.PadRight(78), new Style(final ? Color.Green : Color.Grey)));

@@ -83,8 +83,8 @@ internal static class SegmentCommand
                     (worker, doc) => worker.Segment(doc, cutMode, hmm),
                     (doc, line) =>
                     {
-                        sink.Write(line);
-                        progress.Document(doc.Text.Length);
+                        sink.Write(line.Json);
+                        progress.Document(line.InputBytes);
                     },
                     new OrderedParallelOptions { Threads = parse.GetValue(threads) },
                     ct);
@@ -114,7 +114,7 @@ internal static class SegmentCommand
         private readonly List<TokenSpan> _tokens = new();
         private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
 
-        public byte[] Segment(Document doc, CutMode mode, bool hmm)
+        public (byte[] Json, int InputBytes) Segment(Document doc, CutMode mode, bool hmm)
         {
             _tokens.Clear();
             segmenter.Cut(doc.Text, _tokens, mode, hmm);
@@ -135,7 +135,7 @@ internal static class SegmentCommand
             }
 
             _buffer.Write("\n"u8);
-            return _buffer.WrittenSpan.ToArray();
+            return (_buffer.WrittenSpan.ToArray(), System.Text.Encoding.UTF8.GetByteCount(doc.Text));
         }
     }
 }

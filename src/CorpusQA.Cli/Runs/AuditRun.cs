@@ -75,7 +75,7 @@ internal static class AuditRun
         var segmenter = JiebaSegmenter.CreateDefault();
         var fileIndex = corpus.Files.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
         using var spill = new AuditSpill(outDir, registry.Count);
-        var progress = new ProgressReporter(context, settings.CommandName, EstimateChars(corpus));
+        var progress = new ProgressReporter(context, settings.CommandName, corpus.TotalFileBytes);
         CorpusInputException? failure = null;
         try
         {
@@ -86,7 +86,7 @@ internal static class AuditRun
                 (item, row) =>
                 {
                     spill.Write(row);
-                    progress.Document(row.Chars);
+                    progress.Document(row.Utf8Bytes);
                 },
                 new OrderedParallelOptions { Threads = settings.Threads },
                 ct);
@@ -257,9 +257,6 @@ internal static class AuditRun
             throw new OutputException($"{path}: {ex.Message}", ex);
         }
     }
-
-    // Uncompressed JSONL and text hold roughly one character per 2.5 bytes of Chinese; good enough for an ETA.
-    private static long EstimateChars(InputCorpus corpus) => corpus.TotalFileBytes * 2 / 5;
 
     private static long EstimateDocuments(InputCorpus corpus) => Math.Max(1, corpus.TotalFileBytes / 4000);
 

@@ -38,7 +38,7 @@ internal static class DedupRun
         var rules = options.Keep == KeepPolicy.Best ? RuleSet.Default : null;
         var fileIndex = corpus.Files.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
         using var ids = new AuditSpill(outDir, valueCount: 0);
-        var progress = new ProgressReporter(context, "dedup", corpus.TotalFileBytes * 2 / 5);
+        var progress = new ProgressReporter(context, "dedup", corpus.TotalFileBytes);
         CorpusInputException? failure = null;
         try
         {
@@ -48,12 +48,12 @@ internal static class DedupRun
                 (analyzer, item) =>
                 {
                     Sign(engine, analyzer, rules, item.Index, item.Doc);
-                    return new AuditRow(item.Doc.Id, fileIndex[item.Doc.SourceFile], item.Doc.RowIndex, [], [], item.Doc.Text.Length, 0);
+                    return new AuditRow(item.Doc.Id, fileIndex[item.Doc.SourceFile], item.Doc.RowIndex, [], [], item.Doc.Text.Length, System.Text.Encoding.UTF8.GetByteCount(item.Doc.Text));
                 },
                 (_, row) =>
                 {
                     ids.Write(row);
-                    progress.Document(row.Chars);
+                    progress.Document(row.Utf8Bytes);
                 },
                 new OrderedParallelOptions { Threads = settings.Threads },
                 ct);
