@@ -6,6 +6,7 @@ using CorpusQA.Benchmarks.Throughput;
 return args.FirstOrDefault() switch
 {
     "segment-throughput" => SegmentThroughput.Run(args[1..]),
+    "minhash-throughput" => MinHashThroughput.Run(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 
