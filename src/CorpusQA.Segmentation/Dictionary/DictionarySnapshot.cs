@@ -41,6 +41,18 @@ internal sealed class DictionarySnapshot
         return child;
     }
 
+    /// <summary><see cref="Child"/> of the root, the first step of every walk.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int RootChild(char c)
+    {
+        int child = _base.RootChild(c);
+        if (child < 0 && _overlay is not null)
+        {
+            child = _overlay.Child(BaseTrie.Root, c);
+        }
+        return child;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Frequency(int node) => _overlay is null ? _base.Frequency(node) : _overlay.Frequency(node);
 
