@@ -63,14 +63,14 @@ internal sealed class DictionarySnapshot
     /// <summary>The node of <paramref name="key"/>, or <see cref="BaseTrie.NoNode"/> when the key is not in <c>FREQ</c>.</summary>
     internal int Find(ReadOnlySpan<char> key)
     {
-        int node = 0;
-        foreach (char c in key)
+        if (key.IsEmpty)
         {
-            node = Child(node, c);
-            if (node < 0)
-            {
-                return BaseTrie.NoNode;
-            }
+            return BaseTrie.Root;
+        }
+        int node = RootChild(key[0]);
+        for (int i = 1; i < key.Length && node >= 0; i++)
+        {
+            node = Child(node, key[i]);
         }
         return node;
     }
