@@ -55,6 +55,18 @@ public class SignalRegistryTests
     }
 
     [Fact]
+    public void Steady_state_analysis_and_signals_allocate_nothing()
+    {
+        var analyzer = TestAnalyzers.Jieba();
+        var values = new double[Registry.Count];
+        string text = TestData.Seed("003");
+        for (int i = 0; i < 3; i++) Registry.ComputeAll(analyzer.Analyze(text), values); // buffers grow, lexicons load
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Registry.ComputeAll(analyzer.Analyze(text), values);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void ComputeAll_rejects_a_short_value_span() =>
         Assert.Throws<ArgumentException>(() =>
             Registry.ComputeAll(TestAnalyzers.CharacterTokens().Analyze("字"), new double[Registry.Count - 1]));
