@@ -86,7 +86,7 @@ public sealed class SignalRegistry
             new FlaggedWordsPerLine(),
             // personal data
             new ResidentIdCount(), new MobileCount(), new BankCardCount(), new EmailCount(), new UrlCount(),
-            new IPv4Count(), new QqNumberCount(), new WeChatIdCount(),
+            new IPv4Count(), new IPv6Count(), new QqNumberCount(), new WeChatIdCount(),
         ]);
         return [.. all];
     }

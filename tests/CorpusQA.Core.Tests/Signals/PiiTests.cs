@@ -64,6 +64,11 @@ public class PiiTests
     public void IPv4_addresses(string text, int expected) => Assert.Equal(expected, Pii(text, "ipv4_count"));
 
     [Theory]
+    [InlineData("地址 2001:0db8:85a3:0000:0000:8a2e:0370:7334 与 fe80::1:2:3", 2)]
+    [InlineData("std::vector 与 a::b 与 12:30:45 与 1::2::3:4 与 fe80::1:2:3x", 0)]
+    public void IPv6_addresses(string text, int expected) => Assert.Equal(expected, Pii(text, "ipv6_count"));
+
+    [Theory]
     [InlineData("加QQ：123456789 领取", "qq_count", 1)]
     [InlineData("qq号 987654 或扣扣55667788", "qq_count", 2)]
     [InlineData("编号123456789", "qq_count", 0)]
