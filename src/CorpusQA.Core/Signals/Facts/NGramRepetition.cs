@@ -6,8 +6,8 @@ namespace CorpusQA.Core.Signals.Facts;
 /// <summary>
 /// Gopher's top n-gram (n = 2..4) and duplicate n-gram (n = 5..10) character counts over jieba tokens, pruned by
 /// level: an n-gram can only repeat where both of its (n-1)-grams repeat, so after the first level only those
-/// candidate positions touch the hash table. The result equals the unpruned algorithm's: a non-repeated n-gram
-/// can never be "seen before" in Gopher's greedy scan, so leaving it out of the set changes nothing.
+/// candidate positions are hashed, counted and scanned. The result equals the unpruned algorithm's: a non-repeated
+/// n-gram can never be "seen before" in Gopher's greedy scan, so leaving it out of the set changes nothing.
 /// </summary>
 internal sealed class NGramRepetition
 {
@@ -18,6 +18,8 @@ internal sealed class NGramRepetition
     private ulong[] _gramHashes = new ulong[256]; // hash of the n-gram starting at each token, for the current n
     private int[] _slots = new int[256];          // counter slot of the n-gram at each candidate position, or -1
     private bool[] _repeated = new bool[256];     // the current-level n-gram at this position occurs twice or more
+    private int[] _positions = new int[256];      // ascending positions whose current-level n-gram repeats
+    private int _positionCount;
     private readonly long[] _topNGramChars = new long[MaxTopNGram + 1];
     private readonly long[] _duplicateNGramChars = new long[MaxDupNGram + 1];
 
@@ -39,8 +41,11 @@ internal sealed class NGramRepetition
             // n-gram hashes grow one token at a time: hash(i, n) = Combine(hash(i, n - 1), token(i + n - 1)).
             _gramHashes[i] = TextHash.Combine(0x9E3779B97F4A7C15UL, doc.TokenHash(i));
             _repeated[i] = true; // level 1: every position is a candidate for level 2
+            _positions[i] = i;
         }
         _prefixChars[tokens] = sum;
+        _repeated[tokens] = false;
+        _positionCount = tokens;
         Array.Clear(_topNGramChars);
         Array.Clear(_duplicateNGramChars);
 
@@ -49,40 +54,53 @@ internal sealed class NGramRepetition
             int grams = tokens - n + 1;
             if (grams <= 0) break;
             if (!CountCandidates(doc, n, grams)) break; // nothing repeats at this length, so nothing longer does
-            if (n <= MaxTopNGram) _topNGramChars[n] = TopNGram(n, grams);
-            if (n >= MinDupNGram) _duplicateNGramChars[n] = DuplicateNGrams(n, grams);
+            if (n <= MaxTopNGram) _topNGramChars[n] = TopNGram(n);
+            if (n >= MinDupNGram) _duplicateNGramChars[n] = DuplicateNGrams(n);
         }
     }
 
-    /// <summary>Extends the hashes to length n, counts the candidates and marks the repeated ones; false if none.</summary>
+    /// <summary>
+    /// Keeps the positions whose two (n-1)-grams repeat, extends their hashes to length n, counts them and keeps the
+    /// repeated ones; false if none is left.
+    /// </summary>
     private bool CountCandidates(DocView doc, int n, int grams)
     {
-        _counter.Reset(grams);
-        for (int i = 0; i < grams; i++)
+        int candidates = 0;
+        for (int k = 0; k < _positionCount; k++)
         {
+            int i = _positions[k];
+            if (i < grams && _repeated[i + 1]) _positions[candidates++] = i;
+        }
+        _counter.Reset(candidates);
+        for (int k = 0; k < candidates; k++)
+        {
+            int i = _positions[k];
             _gramHashes[i] = TextHash.Combine(_gramHashes[i], doc.TokenHash(i + n - 1));
-            _slots[i] = _repeated[i] && _repeated[i + 1] ? _counter.AddAt(_gramHashes[i]) : -1;
+            _slots[i] = _counter.AddAt(_gramHashes[i]);
         }
-        bool any = false;
-        for (int i = 0; i < grams; i++)
+        // Flags are rewritten only after every candidate has read its neighbour's previous-level flag.
+        for (int k = 0; k < _positionCount; k++) _repeated[_positions[k]] = false;
+        int kept = 0;
+        for (int k = 0; k < candidates; k++)
         {
-            bool repeated = _slots[i] >= 0 && _counter.CountAt(_slots[i]) > 1;
-            _repeated[i] = repeated;
-            any |= repeated;
+            int i = _positions[k];
+            if (_counter.CountAt(_slots[i]) < 2) continue;
+            _repeated[i] = true;
+            _positions[kept++] = i;
         }
-        _repeated[grams] = false;
-        return any;
+        _positionCount = kept;
+        return kept > 0;
     }
 
     private int NGramChars(int start, int n) => _prefixChars[start + n] - _prefixChars[start];
 
-    private long TopNGram(int n, int grams)
+    private long TopNGram(int n)
     {
         int bestCount = 0;
         long best = 0;
-        for (int i = 0; i < grams; i++)
+        for (int k = 0; k < _positionCount; k++)
         {
-            if (!_repeated[i]) continue;
+            int i = _positions[k];
             int count = _counter.CountAt(_slots[i]);
             long chars = (long)count * NGramChars(i, n);
             // The most frequent n-gram; among equally frequent ones the longest, so ties are order-independent.
@@ -95,22 +113,22 @@ internal sealed class NGramRepetition
         return best;
     }
 
-    private long DuplicateNGrams(int n, int grams)
+    private long DuplicateNGrams(int n)
     {
-        _counter.Reset(grams);
+        // Gopher's scan visits every position, adding unseen n-grams and jumping n past a seen one; only repeated
+        // n-grams can be seen twice, so visiting just those (in order, honouring the jumps) gives the same sum.
+        _counter.Reset(_positionCount);
         long repeated = 0;
-        int i = 0;
-        while (i < grams)
+        int nextVisited = 0;
+        for (int k = 0; k < _positionCount; k++)
         {
+            int i = _positions[k];
+            if (i < nextVisited) continue;
             // One probe: Add reports whether the n-gram was already seen (a repeat's extra count is harmless).
-            if (_repeated[i] && _counter.Add(_gramHashes[i]) > 1)
+            if (_counter.Add(_gramHashes[i]) > 1)
             {
                 repeated += NGramChars(i, n);
-                i += n;
-            }
-            else
-            {
-                i++;
+                nextVisited = i + n;
             }
         }
         return repeated;
@@ -124,5 +142,6 @@ internal sealed class NGramRepetition
         _gramHashes = new ulong[size];
         _slots = new int[size];
         _repeated = new bool[size];
+        _positions = new int[size];
     }
 }
