@@ -38,6 +38,8 @@ public class PiiTests
     [InlineData("+8613812345678", 1)]
     [InlineData("12812345678 与 1381234567 与 138123456789", 0)]
     [InlineData("订单号2013812345678", 0)]
+    [InlineData("2019-2023 13812345678 1234", 1)] // neighbouring numbers are not glued into one
+    [InlineData("电话010-12345678", 0)]           // a landline
     public void Mobile_numbers(string text, int expected) => Assert.Equal(expected, Pii(text, "mobile_count"));
 
     [Theory]
