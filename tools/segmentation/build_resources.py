@@ -12,12 +12,17 @@ src/CorpusQA.Segmentation/Resources/:
                     (Tokenizer.gen_pfdict: every word plus all its prefixes, the
                     prefixes with frequency 0) as a trie in depth-first order,
                     zlib-compressed. Layout after inflating (little-endian):
-                      "JBDT" u32 version=1, u32 nodeCount, u64 total,
+                      "JBDT" u32 version=2, u32 nodeCount, u64 total,
+                      u32 distinctCount, u32[distinctCount] frequencies (the
+                      distinct values, ascending; 0 first),
                       u8[nodeCount] parent depth, u16[nodeCount] char,
-                      varint[nodeCount] frequency
-                    Node i+1 (root is 0) is the child of the node at the given
-                    depth on the current path; keys are sorted by UTF-16 code
-                    units, so this order is a preorder walk of the trie.
+                      u16[nodeCount] index of the node's frequency
+                    Node i is the child of the node at the given depth on the
+                    current path (the root, the empty string, has depth 0);
+                    keys are sorted by UTF-16 code units, so this order is a
+                    preorder walk of the trie. Frequencies go through a table
+                    so that the loader computes log(freq) once per distinct value
+                    and a trie edge can carry its word's frequency index.
   jieba.hmm.bin.z   finalseg's start/transition/emission log-probabilities as
                     the exact doubles Python parsed from prob_*.py:
                       "JBHM" u32 version=1, f64[4] start (B,M,E,S),
@@ -71,18 +76,6 @@ def gen_pfdict(path):
     return lfreq, ltotal
 
 
-def varint(n):
-    out = bytearray()
-    while True:
-        b = n & 0x7F
-        n >>= 7
-        if n:
-            out.append(b | 0x80)
-        else:
-            out.append(b)
-            return bytes(out)
-
-
 def build_dict(path):
     with open(path, "rb") as f:
         sha = hashlib.sha256(f.read()).hexdigest()
@@ -92,14 +85,19 @@ def build_dict(path):
     if any(ord(c) > 0xFFFF for k in freq for c in k):
         raise SystemExit("dictionary has non-BMP characters; the trie layout assumes BMP keys")
     keys = sorted(freq, key=lambda k: k.encode("utf-16-be"))
+    distinct = sorted(set(freq.values()) | {0})
+    if len(distinct) > 8192:
+        raise SystemExit("more than 8192 distinct frequencies; the trie packs a 13-bit index")
+    slot = {f: i for i, f in enumerate(distinct)}
     depths, chars, freqs = bytearray(), bytearray(), bytearray()
     for k in keys:
         if len(k) > 255:
             raise SystemExit("word too long for the u8 depth column")
         depths.append(len(k) - 1)
         chars += struct.pack("<H", ord(k[-1]))
-        freqs += varint(freq[k])
-    header = b"JBDT" + struct.pack("<IIQ", 1, len(keys), total)
+        freqs += struct.pack("<H", slot[freq[k]])
+    header = b"JBDT" + struct.pack("<IIQI", 2, len(keys), total, len(distinct))
+    header += struct.pack(f"<{len(distinct)}I", *distinct)
     return header + bytes(depths) + bytes(chars) + bytes(freqs), len(keys), total
 
 

@@ -8,7 +8,7 @@ Writes tests/CorpusQA.Segmentation.Tests/Fixtures/:
   golden-seeds.jsonl.gz  the 5 articles of corpora/seeds/seeds.jsonl, uncapped
   golden-bench.jsonl.gz  the first --docs documents of the bench file, in file
                          order, each cut to its first --cap code points
-  golden-api.json        user dictionary / add_word / del_word / suggest_freq /
+  golden-api.json.gz     user dictionary / add_word / del_word / suggest_freq /
                          tokenize scenarios (scenarios.py) with jieba's results
   golden-manifest.json   jieba version, dictionary sha256, sources, counts
 Each .jsonl line: {"id", "text", "accurate", "accurate_no_hmm", "full", "search"}
@@ -110,9 +110,12 @@ def main():
 
     import scenarios
     api = scenarios.run_all()
-    with open(os.path.join(OUT, "golden-api.json"), "w", encoding="utf-8", newline="\n") as f:
-        json.dump(api, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+    stale = os.path.join(OUT, "golden-api.json")
+    if os.path.exists(stale):
+        os.remove(stale)
+    with open(os.path.join(OUT, "golden-api.json.gz"), "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as f:
+        f.write(json.dumps(api, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
 
     pkg = os.path.dirname(jieba.__file__)
     manifest = {

@@ -6,6 +6,8 @@ Python keeps finalseg.Force_Split_Words module-global, so it is cleared before
 each scenario to make scenarios independent (the C# segmenter keeps it per
 instance).
 """
+import io
+import json
 import os
 import tempfile
 
@@ -21,6 +23,7 @@ PROBES = [
     "江州市长江大桥参加了长江大桥的通车仪式",
     "小明硕士毕业于中国科学院计算所，后在日本京都大学深造",
     "easy_install is great 我爱北京天安门 abc123 4.5% C++ AT&T 的 B超",
+    "abQQc xQQQy 中QQ文",
     "emoji😀測試 𠀀字 tab\there\r\nnew\u3000line\u00a0nbsp\u2028end",
 ]
 MODES = ["accurate", "accurate_no_hmm", "full", "search"]
@@ -43,7 +46,8 @@ USERDICT = (
 )
 
 SCENARIOS = [
-    {"name": "load_userdict_file", "steps": [{"op": "load_userdict", "content": USERDICT}]},
+    {"name": "load_userdict_file", "steps": [{"op": "load_userdict", "content": USERDICT}, {"op": "cut_seeds"}]},
+    {"name": "load_userdict_text", "steps": [{"op": "load_userdict_text", "content": USERDICT}]},
     {"name": "add_and_delete", "steps": [
         {"op": "add_word", "word": "石墨烯"},
         {"op": "add_word", "word": "凱特琳", "freq": 10, "tag": "nz"},
@@ -52,6 +56,14 @@ SCENARIOS = [
         {"op": "del_word", "word": "长江大桥"},
         {"op": "add_word", "word": "中将", "freq": 0},
         {"op": "add_word", "word": "叛徒们之中"},
+        {"op": "add_word", "word": "生成式AI", "freq": 500},
+        {"op": "del_word", "word": "融资"},
+        {"op": "add_word", "word": "风险投资的低潮"},
+        {"op": "cut_seeds"},
+    ]},
+    {"name": "glued_letters", "steps": [
+        {"op": "add_word", "word": "QQ", "freq": 50},
+        {"op": "add_word", "word": "Q", "freq": 50},
     ]},
     {"name": "suggest_freq", "steps": [
         {"op": "suggest_freq", "segment": "台中", "tune": False},
@@ -91,6 +103,12 @@ def u16(s):
     return len(s.encode("utf-16-le")) // 2
 
 
+def seed_texts():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "corpora", "seeds", "seeds.jsonl")
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l)["text"] for l in f if l.strip()]
+
+
 def run_step(tk, step):
     op = step["op"]
     if op == "load_userdict":
@@ -101,6 +119,13 @@ def run_step(tk, step):
             tk.load_userdict(path)
         finally:
             os.remove(path)
+    elif op == "load_userdict_text":
+        tk.load_userdict(io.StringIO(step["content"]))
+    elif op == "cut_seeds":
+        # Whole articles after the changes, as token lengths (the tokens tile the text).
+        step["expect"] = [{mode: [u16(t) for t in tk.lcut(text, HMM=hmm)]
+                           for mode, hmm in (("accurate", True), ("accurate_no_hmm", False))}
+                          for text in seed_texts()]
     elif op == "add_word":
         tk.add_word(step["word"], step.get("freq"), step.get("tag"))
     elif op == "del_word":
@@ -121,9 +146,10 @@ def run_all():
         for s in steps:
             run_step(tk, s)
         words = sorted({s.get("word") or (s["segment"] if isinstance(s.get("segment"), str) else "".join(s.get("segment", [])))
-                        for s in steps if s["op"] != "load_userdict"} |
+                        for s in steps if not s["op"].startswith("load_userdict")} |
                        ({l.split(" ")[0].lstrip("\ufeff") for l in USERDICT.splitlines() if l.strip()}
-                        if sc["name"] == "load_userdict_file" else set()))
+                        if sc["name"].startswith("load_userdict") else set()) |
+                       ({"\ufeff云计算"} if sc["name"] == "load_userdict_text" else set()))
         freqs = {w: tk.FREQ.get(w) for w in words if w}
         out.append({"name": sc["name"], "steps": steps + probe_steps(tk),
                     "freq_after": freqs, "total_after": tk.total})

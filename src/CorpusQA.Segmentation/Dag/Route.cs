@@ -26,10 +26,11 @@ internal static class Route
             int x = idx;
             while (node >= 0)
             {
-                if (dict.Frequency(node) > 0)
+                double logFreq = dict.LogFrequency(node);
+                if (logFreq >= 0)
                 {
                     // log(FREQ[w]) - logtotal + route[x+1][0], in Python's evaluation order.
-                    double p = (dict.LogFrequency(node) - logTotal) + prob[x + 1];
+                    double p = (logFreq - logTotal) + prob[x + 1];
                     // max() over (prob, x) tuples: on equal prob the larger x wins, and x only grows here.
                     if (bestX < 0 || p >= best)
                     {
@@ -62,7 +63,7 @@ internal static class Route
         int x = k;
         while (node >= 0)
         {
-            if (dict.Frequency(node) > 0)
+            if (dict.LogFrequency(node) >= 0)
             {
                 ends[count++] = x;
             }

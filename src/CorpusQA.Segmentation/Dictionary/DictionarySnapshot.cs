@@ -12,13 +12,11 @@ internal sealed class DictionarySnapshot
 {
     private readonly BaseTrie _base;
     private readonly UserOverlay? _overlay;
-    private readonly int _baseNodeCount;
 
     internal DictionarySnapshot(BaseTrie baseTrie, UserOverlay? overlay, long total, HashSet<string>? forceSplit)
     {
         _base = baseTrie;
         _overlay = overlay;
-        _baseNodeCount = baseTrie.NodeCount;
         Total = total;
         LogTotal = Math.Log(total);
         ForceSplit = forceSplit is { Count: > 0 } ? forceSplit : null;
@@ -35,7 +33,7 @@ internal sealed class DictionarySnapshot
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Child(int node, char c)
     {
-        int child = node < _baseNodeCount ? _base.Child(node, c) : BaseTrie.NoNode;
+        int child = node < BaseTrie.IdLimit ? _base.Child(node, c) : BaseTrie.NoNode;
         if (child < 0 && _overlay is not null)
         {
             child = _overlay.Child(node, c);
@@ -46,6 +44,7 @@ internal sealed class DictionarySnapshot
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Frequency(int node) => _overlay is null ? _base.Frequency(node) : _overlay.Frequency(node);
 
+    /// <summary><c>log(FREQ[node])</c>, or -1 when the frequency is 0 (so "is a word" is <c>&gt;= 0</c>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal double LogFrequency(int node) => _overlay is null ? _base.LogFrequency(node) : _overlay.LogFrequency(node);
 

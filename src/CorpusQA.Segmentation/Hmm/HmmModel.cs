@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using CorpusQA.Segmentation.Text;
 
 namespace CorpusQA.Segmentation.Hmm;
@@ -31,6 +32,8 @@ internal sealed class HmmModel
     internal ReadOnlySpan<double> EmissionTable => _emit;
 
     /// <summary>Parses the inflated <c>jieba.hmm.bin.z</c> layout written by tools/segmentation/build_resources.py.</summary>
+    // Runs once, over half a million entries: skip tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static HmmModel Parse(ReadOnlySpan<byte> data)
     {
         if (data.Length < 8 + (20 * 8) || !data[..4].SequenceEqual("JBHM"u8) || BinaryPrimitives.ReadUInt32LittleEndian(data[4..]) != 1)
