@@ -29,6 +29,13 @@ public class LineAndWordSignalTests
     }
 
     [Fact]
+    public void Short_boilerplate_phrases_must_be_the_whole_line()
+    {
+        var s = Signals("热传\n相关文章：\n热传导是物理现象。\n关于我们的未来，他有话说。");
+        Assert.Equal(2, s["boilerplate_line_count"]);
+    }
+
+    [Fact]
     public void Stopwords_and_word_lengths_use_jieba_words()
     {
         var analyzer = TestAnalyzers.Jieba();
