@@ -24,6 +24,16 @@ internal static partial class NfkcTable
         for (int i = 0; i < text.Length; i++)
         {
             int cp = text[i];
+            if (!t.Special[cp])
+            {
+                // Maps to itself and composes with nothing before it: the common case, copied as is.
+                if (written == buffer.Length)
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                buffer[written++] = (char)cp;
+                previous = cp;
+                previousUnits = 1;
+                continue;
+            }
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 cp = char.ConvertToUtf32(text[i], text[i + 1]);
@@ -65,7 +75,8 @@ internal static partial class NfkcTable
         previousUnits = units;
     }
 
-    private sealed record Tables(string?[] Bmp, Dictionary<int, string> Astral, Dictionary<long, int> Compose, HashSet<int> Seconds);
+    // Special: per UTF-16 unit, whether it has a mapping, may compose with the previous character, or is a surrogate.
+    private sealed record Tables(string?[] Bmp, Dictionary<int, string> Astral, Dictionary<long, int> Compose, HashSet<int> Seconds, bool[] Special);
 
     private static Tables Build()
     {
@@ -89,6 +100,9 @@ internal static partial class NfkcTable
             compose[((long)Compositions[i] << 21) | (uint)Compositions[i + 1]] = Compositions[i + 2];
             seconds.Add(Compositions[i + 1]);
         }
-        return new Tables(bmp, astral, compose, seconds);
+        var special = new bool[0x10000];
+        for (int c = 0; c < special.Length; c++)
+            special[c] = bmp[c] is not null || seconds.Contains(c) || char.IsSurrogate((char)c);
+        return new Tables(bmp, astral, compose, seconds, special);
     }
 }
