@@ -20,6 +20,7 @@ internal static class ShingleHasher
     private const ulong Secret48 = 0x8E2443F7744608B8UL;
 
     /// <summary>Writes the folded 32-bit hash of each <paramref name="windowBytes"/>-byte window starting at every even offset.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void HashWindows(ReadOnlySpan<byte> bytes, int windowBytes, ulong seed, Span<uint> destination)
     {
         int count = destination.Length;

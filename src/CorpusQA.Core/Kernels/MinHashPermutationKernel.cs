@@ -18,6 +18,11 @@ namespace CorpusQA.Core.Kernels;
 internal static class MinHashPermutationKernel
 {
     /// <summary>Updates <paramref name="mins"/> in place with every hash in <paramref name="hashes"/>.</summary>
+    /// <remarks>
+    /// AggressiveOptimization: compiled fully optimized once, outside tiering. With dynamic PGO the tier-1
+    /// code of this kernel measured up to 3× slower when called from the signer.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void UpdateMins(ReadOnlySpan<uint> hashes, ReadOnlySpan<uint> multipliers, ReadOnlySpan<uint> addends, Span<uint> mins)
     {
         int lanes = mins.Length;
