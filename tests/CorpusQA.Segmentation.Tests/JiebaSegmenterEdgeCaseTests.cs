@@ -64,6 +64,19 @@ public sealed class JiebaSegmenterEdgeCaseTests
     }
 
     [Fact]
+    public void FullModeGluedLettersAreOneStringButSeparateSpans()
+    {
+        // docs/known-deviations.md §3: jieba gives ['QQ', 'abc'] (golden-api.json.gz, scenario glued_letters).
+        JiebaSegmenter seg = JiebaSegmenter.CreateDefault();
+        seg.AddWord("QQ", 50);
+        seg.AddWord("Q", 50);
+        Assert.Equal(["QQ", "abc"], seg.Cut("abQQc", CutMode.Full));
+        var spans = new List<TokenSpan>();
+        seg.Cut("abQQc".AsSpan(), spans, CutMode.Full);
+        Assert.Equal([new TokenSpan(2, 2), new TokenSpan(0, 2), new TokenSpan(4, 1)], spans);
+    }
+
+    [Fact]
     public void ArgumentsAreValidated()
     {
         JiebaSegmenter seg = JiebaSegmenter.CreateDefault();

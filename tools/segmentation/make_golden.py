@@ -8,7 +8,7 @@ Writes tests/CorpusQA.Segmentation.Tests/Fixtures/:
   golden-seeds.jsonl.gz  the 5 articles of corpora/seeds/seeds.jsonl, uncapped
   golden-bench.jsonl.gz  the first --docs documents of the bench file, in file
                          order, each cut to its first --cap code points
-  golden-api.json        user dictionary / add_word / del_word / suggest_freq /
+  golden-api.json.gz     user dictionary / add_word / del_word / suggest_freq /
                          tokenize scenarios (scenarios.py) with jieba's results
   golden-manifest.json   jieba version, dictionary sha256, sources, counts
 Each .jsonl line: {"id", "text", "accurate", "accurate_no_hmm", "full", "search"}
@@ -90,10 +90,13 @@ def main():
     ap.add_argument("--seeds", default=os.path.join(REPO, "corpora", "seeds", "seeds.jsonl"))
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--cap", type=int, default=2000)
+    ap.add_argument("--out-dir", default=OUT, help="where to write (default: the test project's Fixtures)")
+    ap.add_argument("--bench-only", action="store_true", help="write only golden-bench.jsonl.gz (ad-hoc wider checks)")
     args = ap.parse_args()
+    out = args.out_dir
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
-    os.makedirs(OUT, exist_ok=True)
+    os.makedirs(out, exist_ok=True)
 
     with open(args.seeds, encoding="utf-8") as f:
         seeds = [json.loads(l) for l in f if l.strip()]
@@ -105,14 +108,19 @@ def main():
             d = json.loads(line)
             bench.append((d["id"], d["text"][:args.cap]))
 
-    write_jsonl_gz(os.path.join(OUT, "golden-seeds.jsonl.gz"), (golden(d["id"], d["text"]) for d in seeds))
-    write_jsonl_gz(os.path.join(OUT, "golden-bench.jsonl.gz"), (golden(i, t) for i, t in bench))
+    write_jsonl_gz(os.path.join(out, "golden-bench.jsonl.gz"), (golden(i, t) for i, t in bench))
+    if args.bench_only:
+        return
+    write_jsonl_gz(os.path.join(out, "golden-seeds.jsonl.gz"), (golden(d["id"], d["text"]) for d in seeds))
 
     import scenarios
     api = scenarios.run_all()
-    with open(os.path.join(OUT, "golden-api.json"), "w", encoding="utf-8", newline="\n") as f:
-        json.dump(api, f, ensure_ascii=False, indent=1)
-        f.write("\n")
+    stale = os.path.join(out, "golden-api.json")
+    if os.path.exists(stale):
+        os.remove(stale)
+    with open(os.path.join(out, "golden-api.json.gz"), "wb") as raw, \
+            gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as f:
+        f.write(json.dumps(api, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
 
     pkg = os.path.dirname(jieba.__file__)
     manifest = {
@@ -126,11 +134,11 @@ def main():
                   "first_docs": len(bench), "cap_code_points": args.cap},
         "python_whitespace": [c for c in range(0x110000) if chr(c).isspace()],
     }
-    with open(os.path.join(OUT, "golden-manifest.json"), "w", encoding="utf-8", newline="\n") as f:
+    with open(os.path.join(out, "golden-manifest.json"), "w", encoding="utf-8", newline="\n") as f:
         json.dump(manifest, f, indent=1)
         f.write("\n")
-    for n in sorted(os.listdir(OUT)):
-        print(n, os.path.getsize(os.path.join(OUT, n)))
+    for n in sorted(os.listdir(out)):
+        print(n, os.path.getsize(os.path.join(out, n)))
 
 
 if __name__ == "__main__":

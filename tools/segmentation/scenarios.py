@@ -7,6 +7,7 @@ each scenario to make scenarios independent (the C# segmenter keeps it per
 instance).
 """
 import io
+import json
 import os
 import tempfile
 
@@ -45,7 +46,7 @@ USERDICT = (
 )
 
 SCENARIOS = [
-    {"name": "load_userdict_file", "steps": [{"op": "load_userdict", "content": USERDICT}]},
+    {"name": "load_userdict_file", "steps": [{"op": "load_userdict", "content": USERDICT}, {"op": "cut_seeds"}]},
     {"name": "load_userdict_text", "steps": [{"op": "load_userdict_text", "content": USERDICT}]},
     {"name": "add_and_delete", "steps": [
         {"op": "add_word", "word": "石墨烯"},
@@ -55,6 +56,10 @@ SCENARIOS = [
         {"op": "del_word", "word": "长江大桥"},
         {"op": "add_word", "word": "中将", "freq": 0},
         {"op": "add_word", "word": "叛徒们之中"},
+        {"op": "add_word", "word": "生成式AI", "freq": 500},
+        {"op": "del_word", "word": "融资"},
+        {"op": "add_word", "word": "风险投资的低潮"},
+        {"op": "cut_seeds"},
     ]},
     {"name": "glued_letters", "steps": [
         {"op": "add_word", "word": "QQ", "freq": 50},
@@ -98,6 +103,12 @@ def u16(s):
     return len(s.encode("utf-16-le")) // 2
 
 
+def seed_texts():
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "corpora", "seeds", "seeds.jsonl")
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l)["text"] for l in f if l.strip()]
+
+
 def run_step(tk, step):
     op = step["op"]
     if op == "load_userdict":
@@ -110,6 +121,11 @@ def run_step(tk, step):
             os.remove(path)
     elif op == "load_userdict_text":
         tk.load_userdict(io.StringIO(step["content"]))
+    elif op == "cut_seeds":
+        # Whole articles after the changes, as token lengths (the tokens tile the text).
+        step["expect"] = [{mode: [u16(t) for t in tk.lcut(text, HMM=hmm)]
+                           for mode, hmm in (("accurate", True), ("accurate_no_hmm", False))}
+                          for text in seed_texts()]
     elif op == "add_word":
         tk.add_word(step["word"], step.get("freq"), step.get("tag"))
     elif op == "del_word":

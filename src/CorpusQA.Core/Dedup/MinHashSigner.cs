@@ -85,11 +85,7 @@ public sealed class MinHashSigner
         }
         int count = normalized.Length - n + 1;
         EnsureShingleCapacity(count);
-        ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes(normalized.AsSpan());
-        long seed = (long)_shingleSeed;
-        Span<uint> hashes = _shingleHashes.AsSpan(0, count);
-        for (int i = 0; i < hashes.Length; i++)
-            hashes[i] = PermutationFamily.Fold(XxHash3.HashToUInt64(bytes.Slice(2 * i, 2 * n), seed));
+        ShingleHasher.HashWindows(MemoryMarshal.AsBytes(normalized.AsSpan()), 2 * n, _shingleSeed, _shingleHashes.AsSpan(0, count));
         return count;
     }
 

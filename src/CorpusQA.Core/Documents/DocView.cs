@@ -32,8 +32,12 @@ public sealed class DocView
     /// <summary>The document text as given to the analyzer (not normalised).</summary>
     public string Text { get; private set; } = "";
 
-    /// <summary>Character-class counts of <see cref="Text"/>.</summary>
-    public CharClassCounts Chars { get; internal set; }
+    private CharClassCounts _chars;
+
+    /// <summary>Character-class counts of <see cref="Text"/> (by reference: the struct is ~100 bytes).</summary>
+    public ref readonly CharClassCounts Chars => ref _chars;
+
+    internal void SetChars(in CharClassCounts counts) => _chars = counts;
 
     /// <summary>
     /// jieba tokens (accurate mode, HMM on) that are not pure white space, in text order: words, numbers,

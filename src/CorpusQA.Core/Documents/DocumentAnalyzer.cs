@@ -36,7 +36,7 @@ public sealed class DocumentAnalyzer
         ArgumentNullException.ThrowIfNull(text);
         var view = _view;
         view.Reset(text);
-        view.Chars = CharClassCounts.Count(text);
+        view.SetChars(CharClassCounts.Count(text));
         _rawTokens.Clear();
         _cut(text, _rawTokens);
         CollectTokens(view, text);

@@ -18,6 +18,11 @@ namespace CorpusQA.Core.Kernels;
 internal static class MinHashPermutationKernel
 {
     /// <summary>Updates <paramref name="mins"/> in place with every hash in <paramref name="hashes"/>.</summary>
+    /// <remarks>
+    /// AggressiveOptimization: compiled fully optimized once, outside tiering. With dynamic PGO the tier-1
+    /// code of this kernel measured up to 3× slower when called from the signer.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void UpdateMins(ReadOnlySpan<uint> hashes, ReadOnlySpan<uint> multipliers, ReadOnlySpan<uint> addends, Span<uint> mins)
     {
         int lanes = mins.Length;
@@ -29,6 +34,8 @@ internal static class MinHashPermutationKernel
         int lane = 0;
         if (Vector512.IsHardwareAccelerated)
         {
+            for (; lane + 4 * Vector512<uint>.Count <= lanes; lane += 4 * Vector512<uint>.Count)
+                Block512x4(hashes, multipliers.Slice(lane), addends.Slice(lane), mins.Slice(lane));
             for (; lane + 2 * Vector512<uint>.Count <= lanes; lane += 2 * Vector512<uint>.Count)
                 Block512x2(hashes, multipliers.Slice(lane), addends.Slice(lane), mins.Slice(lane));
             for (; lane + Vector512<uint>.Count <= lanes; lane += Vector512<uint>.Count)
@@ -48,6 +55,36 @@ internal static class MinHashPermutationKernel
         }
         if (lane < lanes)
             MinHashPermutationReference.UpdateMins(hashes, multipliers.Slice(lane), addends.Slice(lane), mins.Slice(lane));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block512x4(ReadOnlySpan<uint> hashes, ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, Span<uint> mins)
+    {
+        int w = Vector512<uint>.Count;
+        var a0 = Vector512.Create(a.Slice(0, w));
+        var a1 = Vector512.Create(a.Slice(w, w));
+        var a2 = Vector512.Create(a.Slice(2 * w, w));
+        var a3 = Vector512.Create(a.Slice(3 * w, w));
+        var b0 = Vector512.Create(b.Slice(0, w));
+        var b1 = Vector512.Create(b.Slice(w, w));
+        var b2 = Vector512.Create(b.Slice(2 * w, w));
+        var b3 = Vector512.Create(b.Slice(3 * w, w));
+        var m0 = Vector512.Create((ReadOnlySpan<uint>)mins.Slice(0, w));
+        var m1 = Vector512.Create((ReadOnlySpan<uint>)mins.Slice(w, w));
+        var m2 = Vector512.Create((ReadOnlySpan<uint>)mins.Slice(2 * w, w));
+        var m3 = Vector512.Create((ReadOnlySpan<uint>)mins.Slice(3 * w, w));
+        foreach (uint h in hashes)
+        {
+            var x = Vector512.Create(h);
+            m0 = Vector512.Min(m0, x * a0 + b0);
+            m1 = Vector512.Min(m1, x * a1 + b1);
+            m2 = Vector512.Min(m2, x * a2 + b2);
+            m3 = Vector512.Min(m3, x * a3 + b3);
+        }
+        m0.CopyTo(mins);
+        m1.CopyTo(mins.Slice(w));
+        m2.CopyTo(mins.Slice(2 * w));
+        m3.CopyTo(mins.Slice(3 * w));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -36,7 +36,7 @@ internal sealed class ScriptMinorityRatio() : QualitySignal("script_minority_rat
 
 internal sealed class ConversionArtifactCount() : QualitySignal("conversion_artifact_count", SignalFamily.Encoding,
     "Known Simplified→Traditional conversion artifacts: over-conversions wrong in any script (領網域, 皇後, 方麵) plus Taiwan-only terms (硬體, 軟體) inside Simplified-majority text.",
-    OpenCC + " TWPhrases + curated list")
+    Own + "; Taiwan terms from OpenCC TWPhrases, curated over-conversions")
 {
     public override double Compute(DocView doc) => doc.Lexicon.ConversionArtifacts;
 }

@@ -40,6 +40,12 @@ internal sealed class IPv4Count() : QualitySignal("pii_ipv4_count", SignalFamily
     public override double Compute(DocView doc) => doc.Pii.Counts.IPv4s;
 }
 
+internal sealed class IPv6Count() : QualitySignal("pii_ipv6_count", SignalFamily.Pii,
+    "IPv6 addresses: eight hex groups, or three to seven around a single \"::\".", Own)
+{
+    public override double Compute(DocView doc) => doc.Pii.Counts.IPv6s;
+}
+
 internal sealed class QqNumberCount() : QualitySignal("pii_qq_count", SignalFamily.Pii,
     "QQ numbers (5–11 digits) introduced by QQ / qq号 / 扣扣.", Own)
 {

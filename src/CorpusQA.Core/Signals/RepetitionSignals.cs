@@ -31,14 +31,14 @@ internal sealed class TopNGramCharFraction(int n) : QualitySignal($"top_{n}gram_
     $"Characters of the most frequent repeated jieba-token {n}-gram × its count / text length (0 when no {n}-gram repeats).",
     Gopher + "; " + FineWeb2)
 {
-    public override double Compute(DocView doc) => Ratio(doc.Repetition.TopNGramChars(n), doc.Text.Length);
+    public override double Compute(DocView doc) => Ratio(doc.Repetition.NGrams.TopNGramChars(n), doc.Text.Length);
 }
 
 internal sealed class DuplicateNGramCharFraction(int n) : QualitySignal($"dup_{n}gram_char_fraction", SignalFamily.Repetition,
     $"Characters in jieba-token {n}-grams already seen (scanning left to right, skipping past each repeat) / text length.",
     Gopher + "; " + FineWeb2)
 {
-    public override double Compute(DocView doc) => Ratio(doc.Repetition.DuplicateNGramChars(n), doc.Text.Length);
+    public override double Compute(DocView doc) => Ratio(doc.Repetition.NGrams.DuplicateNGramChars(n), doc.Text.Length);
 }
 
 internal sealed class CharGramRepetition() : QualitySignal("char_13gram_repetition", SignalFamily.Repetition,

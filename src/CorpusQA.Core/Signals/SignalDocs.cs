@@ -30,7 +30,7 @@ internal static class SignalDocs
             if (signal.Family != family)
             {
                 family = signal.Family;
-                md.Append("\n## ").Append(family).Append("\n\n");
+                md.Append("\n## ").Append(family == SignalFamily.Pii ? "PII" : family.ToString()).Append("\n\n");
                 md.Append("| # | name | definition | source |\n|---|---|---|---|\n");
             }
             md.Append("| ").Append(column++).Append(" | `").Append(signal.Name).Append("` | ")

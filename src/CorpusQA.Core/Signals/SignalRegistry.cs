@@ -73,8 +73,8 @@ public sealed class SignalRegistry
             new DuplicateLineFraction(), new DuplicateLineCharFraction(), new DuplicateParagraphFraction(),
             new DuplicateParagraphCharFraction(),
         };
-        for (int n = RepetitionFacts.MinTopNGram; n <= RepetitionFacts.MaxTopNGram; n++) all.Add(new TopNGramCharFraction(n));
-        for (int n = RepetitionFacts.MinDupNGram; n <= RepetitionFacts.MaxDupNGram; n++) all.Add(new DuplicateNGramCharFraction(n));
+        for (int n = NGramRepetition.MinTopNGram; n <= NGramRepetition.MaxTopNGram; n++) all.Add(new TopNGramCharFraction(n));
+        for (int n = NGramRepetition.MinDupNGram; n <= NGramRepetition.MaxDupNGram; n++) all.Add(new DuplicateNGramCharFraction(n));
         all.AddRange(
         [
             new CharGramRepetition(), new UniqueWordRatio(), new UnigramEntropy(),
@@ -86,7 +86,7 @@ public sealed class SignalRegistry
             new FlaggedWordsPerLine(),
             // personal data
             new ResidentIdCount(), new MobileCount(), new BankCardCount(), new EmailCount(), new UrlCount(),
-            new IPv4Count(), new QqNumberCount(), new WeChatIdCount(),
+            new IPv4Count(), new IPv6Count(), new QqNumberCount(), new WeChatIdCount(),
         ]);
         return [.. all];
     }

@@ -24,7 +24,7 @@ internal sealed class AlphaTokenFraction() : QualitySignal("alpha_token_fraction
 
 internal sealed class FlaggedWordRatio() : QualitySignal("flagged_word_ratio", SignalFamily.Words,
     "Porn/gambling/scam terms (Data/flagged_words.txt) matched on jieba word boundaries / word tokens.",
-    RedPajama + " (rps_doc_ldnoobw_words, Chinese list by Own)")
+    RedPajama + " (rps_doc_ldnoobw_words; Chinese list by CorpusQA)")
 {
     public override double Compute(DocView doc) => Ratio(doc.Lexicon.FlaggedTerms, doc.WordCount);
 }

@@ -3,13 +3,16 @@ namespace CorpusQA.Core.Text;
 /// <summary>The word and phrase lists embedded from <c>Data/</c>, loaded once per process on first use.</summary>
 internal static class Lexicons
 {
-    private static readonly Lazy<PhraseMatcher> BoilerplateLazy = new(() => new PhraseMatcher(Column("boilerplate_phrases.txt", 1)));
+    private static readonly Lazy<(PhraseMatcher Anywhere, HashSet<ulong> WholeLine)> BoilerplateLazy = new(LoadBoilerplate);
     private static readonly Lazy<HashSet<ulong>> StopwordsLazy = new(() => TextHash.TermSet(DataFiles.ReadLines("stopwords_zh.txt")));
     private static readonly Lazy<PhraseMatcher> FlaggedLazy = new(() => new PhraseMatcher(Column("flagged_words.txt", 1)));
     private static readonly Lazy<ConversionTerms> ConversionLazy = new(LoadConversionTerms);
 
-    /// <summary>Site boilerplate phrases (版权声明, 上一页, 扫码关注...).</summary>
-    public static PhraseMatcher Boilerplate => BoilerplateLazy.Value;
+    /// <summary>Site boilerplate phrases that mark a line wherever they occur in it (版权声明, 上一页, 扫码关注...).</summary>
+    public static PhraseMatcher Boilerplate => BoilerplateLazy.Value.Anywhere;
+
+    /// <summary>Boilerplate phrases that mark a line only when they are the whole line (热传, 关于我们), by hash.</summary>
+    public static HashSet<ulong> BoilerplateWholeLines => BoilerplateLazy.Value.WholeLine;
 
     /// <summary>Chinese stopwords from stopwords-iso, by <see cref="TextHash.Of"/>.</summary>
     public static HashSet<ulong> Stopwords => StopwordsLazy.Value;
@@ -41,6 +44,20 @@ internal static class Lexicons
             values.Add(fields[index]);
         }
         return values;
+    }
+
+    private static (PhraseMatcher, HashSet<ulong>) LoadBoilerplate()
+    {
+        var anywhere = new List<string>();
+        var wholeLine = new List<string>();
+        foreach (string line in DataFiles.ReadLines("boilerplate_phrases.txt"))
+        {
+            int tab = line.IndexOf('\t');
+            if (tab <= 0 || tab == line.Length - 1)
+                throw new InvalidDataException($"boilerplate_phrases.txt: line '{line}' is not category<TAB>phrase");
+            (line.StartsWith("line:", StringComparison.Ordinal) ? wholeLine : anywhere).Add(line[(tab + 1)..]);
+        }
+        return (new PhraseMatcher(anywhere), TextHash.TermSet(wholeLine));
     }
 
     private static ConversionTerms LoadConversionTerms()

@@ -20,7 +20,7 @@ internal static class Route
         prob[n] = 0;
         for (int idx = n - 1; idx >= 0; idx--)
         {
-            int node = dict.Child(0, block[idx]);
+            int node = dict.RootChild(block[idx]);
             int bestX = -1;
             double best = 0;
             int x = idx;
@@ -59,7 +59,7 @@ internal static class Route
     internal static int WordEnds(DictionarySnapshot dict, ReadOnlySpan<char> block, int k, int[] ends)
     {
         int count = 0;
-        int node = dict.Child(0, block[k]);
+        int node = dict.RootChild(block[k]);
         int x = k;
         while (node >= 0)
         {

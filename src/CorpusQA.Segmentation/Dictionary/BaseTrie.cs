@@ -22,6 +22,8 @@ internal sealed class BaseTrie
     private const ulong Occupied = ulong.MaxValue; // reserves slot 0 for the root; no real key is all ones
 
     private readonly ulong[] _slots = new ulong[1 << SlotBits];
+    // Every DAG walk starts at the root: a direct table saves the hash probe of that first step.
+    private readonly int[] _rootChildren = new int[char.MaxValue + 1];
     private readonly int[] _frequencies;
     private readonly double[] _logFrequencies;
 
@@ -36,6 +38,7 @@ internal sealed class BaseTrie
             _logFrequencies[i] = frequencies[i] > 0 ? Math.Log(frequencies[i]) : -1;
         }
         _slots[Root] = Occupied;
+        Array.Fill(_rootChildren, NoNode);
     }
 
     /// <summary>Node ids are below this; ids at or above it are free for a <see cref="UserOverlay"/>.</summary>
@@ -69,6 +72,9 @@ internal sealed class BaseTrie
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int RootChild(char c) => _rootChildren[c];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Frequency(int node) => node == Root ? 0 : _frequencies[(int)(_slots[node] & PayloadMask)];
 
     /// <summary><c>math.log(freq)</c>, or -1 when the frequency is 0.</summary>
@@ -84,6 +90,10 @@ internal sealed class BaseTrie
             slot = (slot + 1) & ((1 << SlotBits) - 1);
         }
         _slots[slot] = (key << PayloadBits) | (uint)payload;
+        if (parent == Root)
+        {
+            _rootChildren[c] = slot;
+        }
         return slot;
     }
 

@@ -41,6 +41,18 @@ internal sealed class DictionarySnapshot
         return child;
     }
 
+    /// <summary><see cref="Child"/> of the root, the first step of every walk.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal int RootChild(char c)
+    {
+        int child = _base.RootChild(c);
+        if (child < 0 && _overlay is not null)
+        {
+            child = _overlay.Child(BaseTrie.Root, c);
+        }
+        return child;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal int Frequency(int node) => _overlay is null ? _base.Frequency(node) : _overlay.Frequency(node);
 
@@ -51,14 +63,14 @@ internal sealed class DictionarySnapshot
     /// <summary>The node of <paramref name="key"/>, or <see cref="BaseTrie.NoNode"/> when the key is not in <c>FREQ</c>.</summary>
     internal int Find(ReadOnlySpan<char> key)
     {
-        int node = 0;
-        foreach (char c in key)
+        if (key.IsEmpty)
         {
-            node = Child(node, c);
-            if (node < 0)
-            {
-                return BaseTrie.NoNode;
-            }
+            return BaseTrie.Root;
+        }
+        int node = RootChild(key[0]);
+        for (int i = 1; i < key.Length && node >= 0; i++)
+        {
+            node = Child(node, key[i]);
         }
         return node;
     }

@@ -14,7 +14,13 @@ internal sealed class UserOverlay
     private readonly Dictionary<int, int> _overrides;
     private readonly List<int> _extraFrequency;
     private readonly List<double> _extraLogFrequency;
-    private ulong[] _overridden;
+    // A filter over base nodes: bit set = "an overlay may override this node". Shared by all clones
+    // and only ever gains bits (a racing reader at worst consults _overrides for nothing), so a
+    // publish does not copy 128 KB.
+    private readonly ulong[] _overridden;
+    // Same kind of shared filter: bit set = "this base node may have children in _children", so a
+    // walk that leaves the base trie asks the dictionary only where a user word branches off.
+    private readonly ulong[] _branches;
 
     internal UserOverlay(BaseTrie baseTrie)
     {
@@ -24,6 +30,7 @@ internal sealed class UserOverlay
         _extraFrequency = [];
         _extraLogFrequency = [];
         _overridden = new ulong[BaseTrie.IdLimit / 64];
+        _branches = new ulong[BaseTrie.IdLimit / 64];
     }
 
     private UserOverlay(UserOverlay other)
@@ -33,13 +40,20 @@ internal sealed class UserOverlay
         _overrides = new Dictionary<int, int>(other._overrides);
         _extraFrequency = [.. other._extraFrequency];
         _extraLogFrequency = [.. other._extraLogFrequency];
-        _overridden = (ulong[])other._overridden.Clone();
+        _overridden = other._overridden;
+        _branches = other._branches;
     }
 
     internal UserOverlay Clone() => new(this);
 
-    internal int Child(int node, char c) =>
-        _children.TryGetValue(((long)node << 16) | c, out int child) ? child : BaseTrie.NoNode;
+    internal int Child(int node, char c)
+    {
+        if (node < BaseTrie.IdLimit && (_branches[node >> 6] & (1UL << node)) == 0)
+        {
+            return BaseTrie.NoNode;
+        }
+        return _children.TryGetValue(((long)node << 16) | c, out int child) ? child : BaseTrie.NoNode;
+    }
 
     internal int Frequency(int node)
     {
@@ -48,7 +62,7 @@ internal sealed class UserOverlay
         {
             return _extraFrequency[extra];
         }
-        return IsOverridden(node) ? _overrides[node] : _base.Frequency(node);
+        return IsOverridden(node) && _overrides.TryGetValue(node, out int freq) ? freq : _base.Frequency(node);
     }
 
     internal double LogFrequency(int node)
@@ -58,7 +72,7 @@ internal sealed class UserOverlay
         {
             return _extraLogFrequency[extra];
         }
-        return IsOverridden(node) ? LogOf(_overrides[node]) : _base.LogFrequency(node);
+        return IsOverridden(node) && _overrides.TryGetValue(node, out int freq) ? LogOf(freq) : _base.LogFrequency(node);
     }
 
     private bool IsOverridden(int node) => (_overridden[node >> 6] & (1UL << node)) != 0;
@@ -83,6 +97,10 @@ internal sealed class UserOverlay
                 _extraFrequency.Add(0);
                 _extraLogFrequency.Add(-1);
                 _children.Add(((long)node << 16) | c, next);
+                if (node < BaseTrie.IdLimit)
+                {
+                    Interlocked.Or(ref _branches[node >> 6], 1UL << node);
+                }
             }
             node = next;
         }
@@ -95,7 +113,7 @@ internal sealed class UserOverlay
         else
         {
             _overrides[node] = freq;
-            _overridden[node >> 6] |= 1UL << node;
+            Interlocked.Or(ref _overridden[node >> 6], 1UL << node);
         }
     }
 }

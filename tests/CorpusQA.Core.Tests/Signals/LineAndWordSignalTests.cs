@@ -29,6 +29,13 @@ public class LineAndWordSignalTests
     }
 
     [Fact]
+    public void Short_boilerplate_phrases_must_be_the_whole_line()
+    {
+        var s = Signals("热传\n相关文章：\n热传导是物理现象。\n关于我们的未来，他有话说。");
+        Assert.Equal(2, s["boilerplate_line_count"]);
+    }
+
+    [Fact]
     public void Stopwords_and_word_lengths_use_jieba_words()
     {
         var analyzer = TestAnalyzers.Jieba();
@@ -46,7 +53,10 @@ public class LineAndWordSignalTests
         var spam = Signals("澳门百家乐在线娱乐城，注册送彩金！\n加微信领取");
         Assert.True(spam["flagged_words_per_line"] >= 1, $"per line {spam["flagged_words_per_line"]}");
         Assert.True(spam["flagged_word_ratio"] > 0);
-        Assert.Equal(0, Signals("我们在研究色彩情感和文字之间的关系。")["flagged_word_ratio"]); // 色 情 across words
+        // 风情|色彩 contains the flagged 情色 as a substring, but not as words.
+        Assert.Equal(0, Signals("这座小镇充满异国风情色彩。")["flagged_word_ratio"]);
+        var words = Signals("这部电影有大量情色内容。"); // 这部/电影/有/大量/情色/内容
+        Assert.Equal(1, words["flagged_word_ratio"] * words["word_count"], 9);
     }
 
     [Fact]
@@ -61,6 +71,7 @@ public class LineAndWordSignalTests
         Assert.Equal(1, mixed["conversion_artifact_count"]); // 軟體 in Simplified text
         Assert.Equal(0, Signals("這個軟體的發展歷史很長。")["conversion_artifact_count"]); // fine in Taiwan text
         Assert.Equal(1, Signals("這是皇後的決定。")["conversion_artifact_count"]);         // wrong in any script
+        Assert.Equal(1, Signals("他是一名软件开发人员，这里叫程式設計師，负责编写代码。")["conversion_artifact_count"]); // nested terms count once
     }
 
     [Fact]

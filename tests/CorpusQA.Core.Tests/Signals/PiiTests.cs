@@ -38,6 +38,8 @@ public class PiiTests
     [InlineData("+8613812345678", 1)]
     [InlineData("12812345678 与 1381234567 与 138123456789", 0)]
     [InlineData("订单号2013812345678", 0)]
+    [InlineData("2019-2023 13812345678 1234", 1)] // neighbouring numbers are not glued into one
+    [InlineData("电话010-12345678", 0)]           // a landline
     public void Mobile_numbers(string text, int expected) => Assert.Equal(expected, Pii(text, "mobile_count"));
 
     [Theory]
@@ -62,6 +64,11 @@ public class PiiTests
     [InlineData("服务器 192.168.1.10 和 8.8.8.8", 2)]
     [InlineData("版本 1.2.3.4.5 与 256.1.1.1 与 01.2.3.4", 0)]
     public void IPv4_addresses(string text, int expected) => Assert.Equal(expected, Pii(text, "ipv4_count"));
+
+    [Theory]
+    [InlineData("地址 2001:0db8:85a3:0000:0000:8a2e:0370:7334 与 fe80::1:2:3", 2)]
+    [InlineData("std::vector 与 a::b 与 12:30:45 与 1::2::3:4 与 fe80::1:2:3x", 0)]
+    public void IPv6_addresses(string text, int expected) => Assert.Equal(expected, Pii(text, "ipv6_count"));
 
     [Theory]
     [InlineData("加QQ：123456789 领取", "qq_count", 1)]

@@ -55,6 +55,42 @@ public class SignalRegistryTests
     }
 
     [Fact]
+    public void Steady_state_analysis_and_signals_allocate_nothing()
+    {
+        var analyzer = TestAnalyzers.Jieba();
+        var values = new double[Registry.Count];
+        string text = TestData.Seed("003");
+        for (int i = 0; i < 3; i++) Registry.ComputeAll(analyzer.Analyze(text), values); // buffers grow, lexicons load
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Registry.ComputeAll(analyzer.Analyze(text), values);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
+    public void Analyzers_on_parallel_threads_share_one_segmenter_and_agree_with_a_sequential_run()
+    {
+        var docs = TestData.DebianSample().Take(60).Select(d => d.Text).ToArray();
+        var expected = new double[docs.Length][];
+        var sequential = TestAnalyzers.Jieba();
+        for (int i = 0; i < docs.Length; i++)
+        {
+            expected[i] = new double[Registry.Count];
+            Registry.ComputeAll(sequential.Analyze(docs[i]), expected[i]);
+        }
+        var actual = new double[docs.Length][];
+        Parallel.For(0, 4, worker =>
+        {
+            var analyzer = TestAnalyzers.Jieba(); // one analyzer per thread, shared segmenter
+            for (int i = worker; i < docs.Length; i += 4)
+            {
+                actual[i] = new double[Registry.Count];
+                Registry.ComputeAll(analyzer.Analyze(docs[i]), actual[i]);
+            }
+        });
+        for (int i = 0; i < docs.Length; i++) Assert.Equal(expected[i], actual[i]);
+    }
+
+    [Fact]
     public void ComputeAll_rejects_a_short_value_span() =>
         Assert.Throws<ArgumentException>(() =>
             Registry.ComputeAll(TestAnalyzers.CharacterTokens().Analyze("字"), new double[Registry.Count - 1]));

@@ -30,6 +30,10 @@ public class EncodingDamageTests
             Assert.True(TestAnalyzers.Signals(analyzer, seed)["mojibake_ratio"] < 0.001);
         Assert.Equal(6, MojibakeTable.CountCoveredChars("锟斤拷锟斤拷"));
         Assert.Equal(4, MojibakeTable.CountCoveredChars("烫烫烫烫"));
+        string doubleGarbled = Encoding.GetEncoding(1252).GetString(Encoding.UTF8.GetBytes("锟斤拷"));
+        Assert.True(MojibakeTable.CountCoveredChars(doubleGarbled) >= 6, doubleGarbled);
+        string quotes = Encoding.GetEncoding(1252).GetString(Encoding.UTF8.GetBytes("他说“你好”——然后……"));
+        Assert.True(MojibakeTable.CountCoveredChars(quotes) >= 8, quotes);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using CorpusQA.Segmentation.Tests.Parity;
@@ -12,7 +13,14 @@ namespace CorpusQA.Segmentation.Tests.Dictionary;
 /// </summary>
 public sealed class UserDictionaryParityTests
 {
-    private static readonly Lazy<JsonDocument> Golden = new(() => JsonDocument.Parse(File.ReadAllText(GoldenDocument.FixturePath("golden-api.json"))));
+    private static readonly Lazy<JsonDocument> Golden = new(LoadGolden);
+    private static readonly Lazy<IReadOnlyList<GoldenDocument>> Seeds = new(() => GoldenDocument.Load("golden-seeds.jsonl.gz"));
+
+    private static JsonDocument LoadGolden()
+    {
+        using var gzip = new GZipStream(File.OpenRead(GoldenDocument.FixturePath("golden-api.json.gz")), CompressionMode.Decompress);
+        return JsonDocument.Parse(gzip);
+    }
 
     public static TheoryData<string> Scenarios()
     {
@@ -87,6 +95,27 @@ public sealed class UserDictionaryParityTests
                 List<string> expected = step.GetProperty("expect").EnumerateArray().Select(e => e.GetString()!).ToList();
                 Assert.True(expected.SequenceEqual(ParityTests.CutAs(segmenter, text, mode)),
                     $"{where} [{mode}] {text}\n  jieba: |{string.Join("|", expected)}|\n  ours:  |{string.Join("|", ParityTests.CutAs(segmenter, text, mode))}|");
+                break;
+            case "cut_seeds":
+                JsonElement[] perSeed = step.GetProperty("expect").EnumerateArray().ToArray();
+                Assert.Equal(Seeds.Value.Count, perSeed.Length);
+                for (int i = 0; i < perSeed.Length; i++)
+                {
+                    GoldenDocument seed = Seeds.Value[i];
+                    foreach (JsonProperty seedMode in perSeed[i].EnumerateObject())
+                    {
+                        var expectedSeed = new List<ExpectedToken>();
+                        int pos = 0;
+                        foreach (JsonElement len in seedMode.Value.EnumerateArray())
+                        {
+                            expectedSeed.Add(new ExpectedToken(seed.Text.Substring(pos, len.GetInt32()), pos));
+                            pos += len.GetInt32();
+                        }
+                        string? diff = TokenDiff.Describe($"{where} {seed.Id}", seedMode.Name, expectedSeed,
+                                                          ParityTests.CutAs(segmenter, seed.Text, seedMode.Name));
+                        Assert.True(diff is null, diff);
+                    }
+                }
                 break;
             case "tokenize":
                 string sentence = step.GetProperty("text").GetString()!;

@@ -89,7 +89,7 @@ public static class BucketStage
         return pairs;
     }
 
-    private static void AddGroupPairs(int[] group, List<ulong> candidates)
+    internal static void AddGroupPairs(int[] group, List<ulong> candidates)
     {
         int anchors = Math.Min(group.Length, FullPairingLimit);
         for (int i = 0; i < anchors; i++)
@@ -99,7 +99,7 @@ public static class BucketStage
         }
     }
 
-    private static void SortUnique(List<ulong> list)
+    internal static void SortUnique(List<ulong> list)
     {
         list.Sort();
         int w = 0;

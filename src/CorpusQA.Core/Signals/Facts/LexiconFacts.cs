@@ -65,9 +65,15 @@ internal sealed class LexiconFacts : IDocFacts
     {
         var terms = Lexicons.Conversion;
         bool simplifiedMajority = doc.Chars.SimplifiedOnly > doc.Chars.TraditionalOnly;
-        int count = 0;
+        int count = 0, lastEnd = 0;
         foreach (var match in terms.Matcher.Matches(doc.Text))
-            if (simplifiedMajority || terms.IsOverConversion(match.Pattern)) count++;
+        {
+            // Non-overlapping: 程式設計師 contains 程式設計 and 程式, one artifact all the same.
+            int start = match.End - terms.Matcher.Patterns[match.Pattern].Length;
+            if (start < lastEnd || !(simplifiedMajority || terms.IsOverConversion(match.Pattern))) continue;
+            count++;
+            lastEnd = match.End;
+        }
         return count;
     }
 }

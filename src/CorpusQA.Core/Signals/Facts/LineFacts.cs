@@ -30,6 +30,7 @@ internal sealed class LineFacts : IDocFacts
         int terminal = 0, bullets = 0, ellipses = 0, shorts = 0, boilerplate = 0, max = 0;
         long total = 0;
         var boilerplateMatcher = Lexicons.Boilerplate;
+        var boilerplateLines = Lexicons.BoilerplateWholeLines;
         foreach (var line in doc.Lines)
         {
             var chars = line.Of(text);
@@ -39,7 +40,8 @@ internal sealed class LineFacts : IDocFacts
             if (EndsWithTerminal(chars)) terminal++;
             if (Punctuation.IsBullet(chars[0])) bullets++;
             if (EndsWithEllipsis(chars)) ellipses++;
-            if (boilerplateMatcher.ContainsAny(chars)) boilerplate++;
+            if (boilerplateMatcher.ContainsAny(chars) || boilerplateLines.Contains(TextHash.Of(WithoutTrailingMarks(chars))))
+                boilerplate++;
         }
         TerminalPunctuationLines = terminal;
         BulletLines = bullets;
@@ -67,6 +69,14 @@ internal sealed class LineFacts : IDocFacts
             }
         }
         return (count, chars);
+    }
+
+    /// <summary>The line without trailing punctuation and spaces: 相关文章： and 猜你喜欢... match their phrase.</summary>
+    private static ReadOnlySpan<char> WithoutTrailingMarks(ReadOnlySpan<char> line)
+    {
+        int end = line.Length;
+        while (end > 0 && (char.IsPunctuation(line[end - 1]) || char.IsWhiteSpace(line[end - 1]))) end--;
+        return line[..end];
     }
 
     /// <summary>The line's last mark, looking through closing quotes and brackets, ends a sentence.</summary>

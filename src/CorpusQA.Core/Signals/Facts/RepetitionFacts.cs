@@ -9,21 +9,15 @@ namespace CorpusQA.Core.Signals.Facts;
 /// </summary>
 internal sealed class RepetitionFacts : IDocFacts
 {
-    public const int MinTopNGram = 2, MaxTopNGram = 4, MinDupNGram = 5, MaxDupNGram = 10, CharGramLength = 13;
+    public const int CharGramLength = 13;
 
+    private readonly NGramRepetition _nGrams = new();
     private readonly HashCounter _counter = new();
-    private int[] _prefixChars = new int[256];
-    private ulong[] _gramHashes = new ulong[256]; // hash of the n-gram starting at each token, for the current n
     private char[] _compact = new char[1024];      // the text without white space, for character n-grams
     private int[] _windowSlots = new int[1024];    // counter slot of each character n-gram
-    private readonly long[] _topNGramChars = new long[MaxTopNGram + 1];
-    private readonly long[] _duplicateNGramChars = new long[MaxDupNGram + 1];
 
-    /// <summary>Characters of the most frequent n-gram times its count (Gopher's top n-gram), n = 2..4.</summary>
-    public long TopNGramChars(int n) => _topNGramChars[n];
-
-    /// <summary>Characters inside repeated n-grams, greedy left to right (Gopher's duplicate n-grams), n = 5..10.</summary>
-    public long DuplicateNGramChars(int n) => _duplicateNGramChars[n];
+    /// <summary>Top n-gram (n = 2..4) and duplicate n-gram (n = 5..10) character counts.</summary>
+    public NGramRepetition NGrams => _nGrams;
 
     /// <summary>Distinct word tokens.</summary>
     public int DistinctWords { get; private set; }
@@ -36,74 +30,9 @@ internal sealed class RepetitionFacts : IDocFacts
 
     public void Compute(DocView doc)
     {
-        int tokens = doc.Tokens.Length;
-        if (_prefixChars.Length < tokens + 1) _prefixChars = new int[Math.Max(tokens + 1, _prefixChars.Length * 2)];
-        int sum = 0;
-        for (int i = 0; i < tokens; i++)
-        {
-            _prefixChars[i] = sum;
-            sum += doc.Tokens[i].Length;
-        }
-        _prefixChars[tokens] = sum;
-
-        // n-gram hashes grow one token at a time: hash(i, n) = Combine(hash(i, n - 1), token(i + n - 1)),
-        // so every n costs one mix per position instead of n.
-        if (_gramHashes.Length < tokens) _gramHashes = new ulong[Math.Max(tokens, _gramHashes.Length * 2)];
-        for (int i = 0; i < tokens; i++) _gramHashes[i] = TextHash.Combine(0x9E3779B97F4A7C15UL, doc.TokenHash(i));
-        for (int n = 2; n <= MaxDupNGram; n++)
-        {
-            for (int i = 0; i + n <= tokens; i++) _gramHashes[i] = TextHash.Combine(_gramHashes[i], doc.TokenHash(i + n - 1));
-            if (n <= MaxTopNGram) _topNGramChars[n] = TopNGram(tokens, n);
-            if (n >= MinDupNGram) _duplicateNGramChars[n] = DuplicateNGrams(tokens, n);
-        }
+        _nGrams.Compute(doc);
         WordFrequencies(doc);
         CharGramRepetition = CharacterGramRepetition(doc.Text);
-    }
-
-    private int NGramChars(int start, int n) => _prefixChars[start + n] - _prefixChars[start];
-
-    private long TopNGram(int tokens, int n)
-    {
-        int grams = tokens - n + 1;
-        if (grams <= 0) return 0;
-        _counter.Reset(grams);
-        for (int i = 0; i < grams; i++) _counter.Add(_gramHashes[i], i);
-        int bestCount = 0;
-        long best = 0;
-        foreach (var (count, start) in _counter)
-        {
-            long chars = (long)count * NGramChars(start, n);
-            // The most frequent n-gram; among equally frequent ones the longest, so ties are order-independent.
-            if (count > bestCount || (count == bestCount && chars > best))
-            {
-                bestCount = count;
-                best = chars;
-            }
-        }
-        return bestCount > 1 ? best : 0;
-    }
-
-    private long DuplicateNGrams(int tokens, int n)
-    {
-        int grams = tokens - n + 1;
-        if (grams <= 0) return 0;
-        _counter.Reset(grams);
-        long repeated = 0;
-        int i = 0;
-        while (i < grams)
-        {
-            // One probe: Add reports whether the n-gram was already there (a repeat's extra count is harmless).
-            if (_counter.Add(_gramHashes[i]) > 1)
-            {
-                repeated += NGramChars(i, n);
-                i += n;
-            }
-            else
-            {
-                i++;
-            }
-        }
-        return repeated;
     }
 
     private void WordFrequencies(DocView doc)

@@ -1,6 +1,6 @@
 namespace CorpusQA.Core.Signals.Pii;
 
-/// <summary>E-mail addresses, URLs and IPv4 addresses, found by hand-written scanners (no regular expressions).</summary>
+/// <summary>E-mail addresses, URLs and IP addresses, found by hand-written scanners (no regular expressions).</summary>
 internal static class ContactScanner
 {
     public static void Scan(ReadOnlySpan<char> text, ref PiiCounts counts)
@@ -11,14 +11,19 @@ internal static class ContactScanner
             if (c == '@')
             {
                 if (TryEmail(text, i, out int end)) { counts.Emails++; i = end - 1; }
+                continue;
             }
-            else if (c is 'h' or 'H' or 'f' or 'F' or 'w' or 'W')
+            else if (c is 'h' or 'H' or 'f' or 'F' or 'w' or 'W' && TryUrl(text, i, out int urlEnd))
             {
-                if (TryUrl(text, i, out int end)) { counts.Urls++; i = end - 1; }
+                counts.Urls++;
+                i = urlEnd - 1;
+                continue;
             }
-            else if (char.IsAsciiDigit(c) && (i == 0 || !(char.IsAsciiLetterOrDigit(text[i - 1]) || text[i - 1] == '.')))
+            if (char.IsAsciiHexDigit(c) || c == ':')
             {
-                if (TryIPv4(text, i, out int end)) { counts.IPv4s++; i = end - 1; }
+                if (i > 0 && (char.IsAsciiLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or ':')) continue;
+                if (TryIPv6(text, i, out int end)) { counts.IPv6s++; i = end - 1; }
+                else if (char.IsAsciiDigit(c) && TryIPv4(text, i, out end)) { counts.IPv4s++; i = end - 1; }
             }
         }
     }
@@ -95,5 +100,46 @@ internal static class ContactScanner
         if (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || (text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]))))
             return false;
         return true;
+    }
+
+    /// <summary>
+    /// An IPv6 address: eight groups of 1–4 hex digits, or fewer around a single "::" (at least three groups then,
+    /// so C++'s a::b is not one). Not followed by a letter, digit, ':' or '.'.
+    /// </summary>
+    internal static bool TryIPv6(ReadOnlySpan<char> text, int start, out int end)
+    {
+        int i = start, groups = 0;
+        bool compressed = false;
+        end = start + 1;
+        if (text[start] == ':')
+        {
+            if (start + 1 >= text.Length || text[start + 1] != ':') return false;
+            compressed = true;
+            i += 2;
+        }
+        while (i < text.Length && char.IsAsciiHexDigit(text[i]))
+        {
+            int digitsStart = i;
+            while (i < text.Length && char.IsAsciiHexDigit(text[i]) && i - digitsStart < 5) i++;
+            if (i - digitsStart > 4) return false;
+            groups++;
+            if (i + 1 < text.Length && text[i] == ':' && text[i + 1] == ':')
+            {
+                if (compressed) return false;
+                compressed = true;
+                i += 2;
+            }
+            else if (i + 1 < text.Length && text[i] == ':' && char.IsAsciiHexDigit(text[i + 1]))
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+        end = i;
+        if (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is ':' or '.')) return false;
+        return compressed ? groups is >= 3 and <= 7 : groups == 8;
     }
 }

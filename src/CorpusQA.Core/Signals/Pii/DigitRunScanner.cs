@@ -6,7 +6,7 @@ namespace CorpusQA.Core.Signals.Pii;
 /// </summary>
 internal static class DigitRunScanner
 {
-    private const int MaxDigits = 24, MaxGroups = 6;
+    private const int MaxDigits = 24, MaxGroups = 6, MaxGroupLength = 8;
 
     public static void Scan(ReadOnlySpan<char> text, ref PiiCounts counts)
     {
@@ -47,8 +47,10 @@ internal static class DigitRunScanner
                 i++;
                 break;
             }
-            bool groupSeparator = c is ' ' or '-'
-                && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]) && groupCount < MaxGroups - 1;
+            // A single space or hyphen joins digit groups of at most 8 (110105 19491231 002X, 6222 0212 ...);
+            // a longer group on either side is a separate number: 2019-2023 13812345678.
+            bool groupSeparator = c is ' ' or '-' && groupCount < MaxGroups - 1
+                && digitCount - groupStart <= MaxGroupLength && NextGroupLength(text, i + 1) is > 0 and <= MaxGroupLength;
             if (!groupSeparator) break;
             groups[groupCount++] = digitCount - groupStart;
             groupStart = digitCount;
@@ -56,6 +58,13 @@ internal static class DigitRunScanner
         }
         groups[groupCount++] = digitCount - groupStart;
         return i;
+    }
+
+    private static int NextGroupLength(ReadOnlySpan<char> text, int i)
+    {
+        int start = i;
+        while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+        return i - start;
     }
 
     private static void Classify(ReadOnlySpan<char> run, ReadOnlySpan<int> groups, ref PiiCounts counts)

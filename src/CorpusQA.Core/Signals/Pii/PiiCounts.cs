@@ -9,6 +9,7 @@ internal struct PiiCounts
     public int Emails;
     public int Urls;
     public int IPv4s;
+    public int IPv6s;
     public int QqNumbers;
     public int WeChatIds;
 }

@@ -10,13 +10,40 @@ namespace CorpusQA.Core.Text.Normalization;
 /// </summary>
 public sealed class DedupTextNormalizer
 {
-    private readonly bool _foldPunctuation;
-    private readonly char[]? _traditionalMap;
+    private const byte Keep = 0, Whitespace = 1, Drop = 2;
+    private static readonly Lazy<(char[] Map, byte[] Kind)>[] Tables =
+    [
+        new(() => BuildTable(false, false)), new(() => BuildTable(true, false)),
+        new(() => BuildTable(false, true)), new(() => BuildTable(true, true)),
+    ];
+
+    private readonly char[] _map;
+    private readonly byte[] _kind;
+    private readonly bool _cjkIdentity;
 
     public DedupTextNormalizer(bool foldPunctuation, bool foldTraditional)
     {
-        _foldPunctuation = foldPunctuation;
-        _traditionalMap = foldTraditional ? TraditionalToSimplified.Map : null;
+        (_map, _kind) = Tables[(foldPunctuation ? 1 : 0) + (foldTraditional ? 2 : 0)].Value;
+        _cjkIdentity = !foldTraditional;
+    }
+
+    /// <summary>Per UTF-16 unit: what the fold pass does with it (keep mapped, whitespace, drop) and its folded form.</summary>
+    private static (char[] Map, byte[] Kind) BuildTable(bool foldPunctuation, bool foldTraditional)
+    {
+        var map = new char[0x10000];
+        var kind = new byte[0x10000];
+        char[]? traditional = foldTraditional ? TraditionalToSimplified.Map : null;
+        for (int i = 0; i < map.Length; i++)
+        {
+            char c = (char)i;
+            kind[i] = char.IsWhiteSpace(c) ? Whitespace : IsZeroWidth(c) ? Drop : Keep;
+            if (foldPunctuation)
+                c = PunctuationFold.Fold(c);
+            if (traditional is not null)
+                c = traditional[c];
+            map[i] = c;
+        }
+        return (map, kind);
     }
 
     /// <summary>Returns the normalized form of <paramref name="text"/>.</summary>
@@ -53,28 +80,38 @@ public sealed class DedupTextNormalizer
     // Folding in place (source and destination the same buffer) is safe: it never writes ahead of what it reads.
     private int Fold(ReadOnlySpan<char> source, Span<char> destination, bool collapseInnerWhitespace)
     {
+        char[] map = _map;
+        byte[] kind = _kind;
+        bool cjkIdentity = _cjkIdentity;
         int written = 0;
         bool pendingSpace = false;
-        foreach (char raw in source)
+        for (int i = 0; i < source.Length; i++)
         {
-            if (char.IsWhiteSpace(raw))
+            char raw = source[i];
+            byte k = kind[raw];
+            if (k == Whitespace)
             {
                 pendingSpace = collapseInnerWhitespace && written > 0;
                 continue;
             }
-            if (IsZeroWidth(raw))
+            if (k == Drop)
                 continue;
-            char c = raw;
-            if (_foldPunctuation)
-                c = PunctuationFold.Fold(c);
-            if (_traditionalMap is not null)
-                c = _traditionalMap[c];
             if (pendingSpace)
             {
                 destination[written++] = ' ';
                 pendingSpace = false;
             }
-            destination[written++] = c;
+            if (cjkIdentity && (uint)(raw - 0x4E00) <= 0x9FFF - 0x4E00)
+            {
+                // A run of CJK Unified Ideographs: never whitespace, unchanged without the Traditional fold.
+                int offset = source.Slice(i).IndexOfAnyExceptInRange('\u4E00', '\u9FFF');
+                int end = offset < 0 ? source.Length : i + offset;
+                source.Slice(i, end - i).CopyTo(destination.Slice(written));
+                written += end - i;
+                i = end - 1;
+                continue;
+            }
+            destination[written++] = map[raw];
         }
         return written;
     }

@@ -16,14 +16,33 @@ internal static partial class NfkcTable
     public static int Normalize(ReadOnlySpan<char> text, ref char[] buffer)
     {
         Tables t = LazyTables.Value;
+        bool[] special = t.Special;
         if (buffer.Length < text.Length)
             buffer = new char[Math.Max(text.Length, 16)];
+        char[] output = buffer;
         int written = 0;
         int previous = -1;          // last code point written, a composition candidate
         int previousUnits = 0;
         for (int i = 0; i < text.Length; i++)
         {
             int cp = text[i];
+            if (!special[cp])
+            {
+                // Maps to itself and composes with nothing before it (nearly every character): copy the run.
+                int runEnd = PlainRunEnd(text, i + 1, special);
+                int runLength = runEnd - i;
+                if (written + runLength > output.Length)
+                {
+                    Array.Resize(ref output, Math.Max(output.Length * 2, written + runLength));
+                    buffer = output;
+                }
+                text.Slice(i, runLength).CopyTo(output.AsSpan(written));
+                written += runLength;
+                previous = text[runEnd - 1];
+                previousUnits = 1;
+                i = runEnd - 1;
+                continue;
+            }
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 cp = char.ConvertToUtf32(text[i], text[i + 1]);
@@ -32,18 +51,47 @@ internal static partial class NfkcTable
             string? mapped = cp < 0x10000 ? t.Bmp[cp] : t.Astral.GetValueOrDefault(cp);
             if (mapped is null)
             {
-                Append(t, cp, ref buffer, ref written, ref previous, ref previousUnits);
-                continue;
+                Append(t, cp, ref output, ref written, ref previous, ref previousUnits);
             }
-            for (int j = 0; j < mapped.Length; j++)
+            else
             {
-                int d = mapped[j];
-                if (char.IsHighSurrogate(mapped[j]))
-                    d = char.ConvertToUtf32(mapped[j], mapped[++j]);
-                Append(t, d, ref buffer, ref written, ref previous, ref previousUnits);
+                for (int j = 0; j < mapped.Length; j++)
+                {
+                    int d = mapped[j];
+                    if (char.IsHighSurrogate(mapped[j]))
+                        d = char.ConvertToUtf32(mapped[j], mapped[++j]);
+                    Append(t, d, ref output, ref written, ref previous, ref previousUnits);
+                }
             }
+            buffer = output;
         }
         return written;
+    }
+
+    /// <summary>End of the run of characters from <paramref name="from"/> that map to themselves and compose with nothing.</summary>
+    /// <remarks>ASCII and CJK Unified Ideographs never map or compose: their runs are found with vectorized range scans.</remarks>
+    private static int PlainRunEnd(ReadOnlySpan<char> text, int from, bool[] special)
+    {
+        int i = from;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if ((uint)(c - 0x4E00) <= 0x9FFF - 0x4E00)
+                i = RangeEnd(text, i, '\u4E00', '\u9FFF');
+            else if (c < 0x80)
+                i = RangeEnd(text, i, '\0', '\u007F');
+            else if (!special[c])
+                i++;
+            else
+                break;
+        }
+        return i;
+    }
+
+    private static int RangeEnd(ReadOnlySpan<char> text, int from, char low, char high)
+    {
+        int offset = text.Slice(from).IndexOfAnyExceptInRange(low, high);
+        return offset < 0 ? text.Length : from + offset;
     }
 
     private static void Append(Tables t, int cp, ref char[] buffer, ref int written, ref int previous, ref int previousUnits)
@@ -65,7 +113,8 @@ internal static partial class NfkcTable
         previousUnits = units;
     }
 
-    private sealed record Tables(string?[] Bmp, Dictionary<int, string> Astral, Dictionary<long, int> Compose, HashSet<int> Seconds);
+    // Special: per UTF-16 unit, whether it has a mapping, may compose with the previous character, or is a surrogate.
+    private sealed record Tables(string?[] Bmp, Dictionary<int, string> Astral, Dictionary<long, int> Compose, HashSet<int> Seconds, bool[] Special);
 
     private static Tables Build()
     {
@@ -89,6 +138,9 @@ internal static partial class NfkcTable
             compose[((long)Compositions[i] << 21) | (uint)Compositions[i + 1]] = Compositions[i + 2];
             seconds.Add(Compositions[i + 1]);
         }
-        return new Tables(bmp, astral, compose, seconds);
+        var special = new bool[0x10000];
+        for (int c = 0; c < special.Length; c++)
+            special[c] = bmp[c] is not null || seconds.Contains(c) || char.IsSurrogate((char)c);
+        return new Tables(bmp, astral, compose, seconds, special);
     }
 }

@@ -1,0 +1,147 @@
+using CorpusQA.Core.Documents;
+using CorpusQA.Core.Text;
+
+namespace CorpusQA.Core.Signals.Facts;
+
+/// <summary>
+/// Gopher's top n-gram (n = 2..4) and duplicate n-gram (n = 5..10) character counts over jieba tokens, pruned by
+/// level: an n-gram can only repeat where both of its (n-1)-grams repeat, so after the first level only those
+/// candidate positions are hashed, counted and scanned. The result equals the unpruned algorithm's: a non-repeated
+/// n-gram can never be "seen before" in Gopher's greedy scan, so leaving it out of the set changes nothing.
+/// </summary>
+internal sealed class NGramRepetition
+{
+    public const int MinTopNGram = 2, MaxTopNGram = 4, MinDupNGram = 5, MaxDupNGram = 10;
+
+    private readonly HashCounter _counter = new();
+    private int[] _prefixChars = new int[256];
+    private ulong[] _gramHashes = new ulong[256]; // hash of the n-gram starting at each token, for the current n
+    private int[] _slots = new int[256];          // counter slot of the n-gram at each candidate position, or -1
+    private bool[] _repeated = new bool[256];     // the current-level n-gram at this position occurs twice or more
+    private int[] _positions = new int[256];      // ascending positions whose current-level n-gram repeats
+    private int _positionCount;
+    private readonly long[] _topNGramChars = new long[MaxTopNGram + 1];
+    private readonly long[] _duplicateNGramChars = new long[MaxDupNGram + 1];
+
+    /// <summary>Characters of the most frequent repeated n-gram times its count, n = 2..4 (0 if none repeats).</summary>
+    public long TopNGramChars(int n) => _topNGramChars[n];
+
+    /// <summary>Characters inside already-seen n-grams, scanning greedily left to right, n = 5..10.</summary>
+    public long DuplicateNGramChars(int n) => _duplicateNGramChars[n];
+
+    public void Compute(DocView doc)
+    {
+        int tokens = doc.Tokens.Length;
+        EnsureCapacity(tokens);
+        int sum = 0;
+        for (int i = 0; i < tokens; i++)
+        {
+            _prefixChars[i] = sum;
+            sum += doc.Tokens[i].Length;
+            // n-gram hashes grow one token at a time: hash(i, n) = Combine(hash(i, n - 1), token(i + n - 1)).
+            _gramHashes[i] = TextHash.Combine(0x9E3779B97F4A7C15UL, doc.TokenHash(i));
+            _repeated[i] = true; // level 1: every position is a candidate for level 2
+            _positions[i] = i;
+        }
+        _prefixChars[tokens] = sum;
+        _repeated[tokens] = false;
+        _positionCount = tokens;
+        Array.Clear(_topNGramChars);
+        Array.Clear(_duplicateNGramChars);
+
+        for (int n = 2; n <= MaxDupNGram; n++)
+        {
+            int grams = tokens - n + 1;
+            if (grams <= 0) break;
+            if (!CountCandidates(doc, n, grams)) break; // nothing repeats at this length, so nothing longer does
+            if (n <= MaxTopNGram) _topNGramChars[n] = TopNGram(n);
+            if (n >= MinDupNGram) _duplicateNGramChars[n] = DuplicateNGrams(n);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the positions whose two (n-1)-grams repeat, extends their hashes to length n, counts them and keeps the
+    /// repeated ones; false if none is left.
+    /// </summary>
+    private bool CountCandidates(DocView doc, int n, int grams)
+    {
+        int candidates = 0;
+        for (int k = 0; k < _positionCount; k++)
+        {
+            int i = _positions[k];
+            if (i < grams && _repeated[i + 1]) _positions[candidates++] = i;
+        }
+        _counter.Reset(candidates);
+        for (int k = 0; k < candidates; k++)
+        {
+            int i = _positions[k];
+            _gramHashes[i] = TextHash.Combine(_gramHashes[i], doc.TokenHash(i + n - 1));
+            _slots[i] = _counter.AddAt(_gramHashes[i]);
+        }
+        // Flags are rewritten only after every candidate has read its neighbour's previous-level flag.
+        for (int k = 0; k < _positionCount; k++) _repeated[_positions[k]] = false;
+        int kept = 0;
+        for (int k = 0; k < candidates; k++)
+        {
+            int i = _positions[k];
+            if (_counter.CountAt(_slots[i]) < 2) continue;
+            _repeated[i] = true;
+            _positions[kept++] = i;
+        }
+        _positionCount = kept;
+        return kept > 0;
+    }
+
+    private int NGramChars(int start, int n) => _prefixChars[start + n] - _prefixChars[start];
+
+    private long TopNGram(int n)
+    {
+        int bestCount = 0;
+        long best = 0;
+        for (int k = 0; k < _positionCount; k++)
+        {
+            int i = _positions[k];
+            int count = _counter.CountAt(_slots[i]);
+            long chars = (long)count * NGramChars(i, n);
+            // The most frequent n-gram; among equally frequent ones the longest, so ties are order-independent.
+            if (count > bestCount || (count == bestCount && chars > best))
+            {
+                bestCount = count;
+                best = chars;
+            }
+        }
+        return best;
+    }
+
+    private long DuplicateNGrams(int n)
+    {
+        // Gopher's scan visits every position, adding unseen n-grams and jumping n past a seen one; only repeated
+        // n-grams can be seen twice, so visiting just those (in order, honouring the jumps) gives the same sum.
+        _counter.Reset(_positionCount);
+        long repeated = 0;
+        int nextVisited = 0;
+        for (int k = 0; k < _positionCount; k++)
+        {
+            int i = _positions[k];
+            if (i < nextVisited) continue;
+            // One probe: Add reports whether the n-gram was already seen (a repeat's extra count is harmless).
+            if (_counter.Add(_gramHashes[i]) > 1)
+            {
+                repeated += NGramChars(i, n);
+                nextVisited = i + n;
+            }
+        }
+        return repeated;
+    }
+
+    private void EnsureCapacity(int tokens)
+    {
+        if (_gramHashes.Length >= tokens + 1) return;
+        int size = Math.Max(tokens + 1, _gramHashes.Length * 2);
+        _prefixChars = new int[size + 1];
+        _gramHashes = new ulong[size];
+        _slots = new int[size];
+        _repeated = new bool[size];
+        _positions = new int[size];
+    }
+}
