@@ -21,6 +21,10 @@ public sealed partial class JiebaSegmenter
     /// for the word to be cut out), adds it to <c>total</c>, and registers its prefixes. A frequency of
     /// 0 also makes the HMM split the word into characters, for good, as jieba does.
     /// </summary>
+    /// <remarks>
+    /// Each call publishes a new snapshot, which copies this instance's user words; to add many
+    /// words use <see cref="LoadUserDictionary(TextReader)"/>, which publishes once.
+    /// </remarks>
     public void AddWord(string word, int? freq = null, string? tag = null)
     {
         lock (_mutationLock)
