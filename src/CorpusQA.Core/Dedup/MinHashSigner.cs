@@ -41,11 +41,16 @@ public sealed class MinHashSigner
     }
 
     /// <summary>Signs into an existing record (no allocation beyond the normalized string).</summary>
-    public void Sign(int docIndex, string text, ReadOnlySpan<TokenSpan> words, double? quality, DocumentSignature into)
+    public void Sign(int docIndex, string text, ReadOnlySpan<TokenSpan> words, double? quality, DocumentSignature into) =>
+        Sign(docIndex, text, words, quality, into, out _);
+
+    /// <summary>Signs into an existing record and hands back the normalized text it hashed.</summary>
+    public void Sign(int docIndex, string text, ReadOnlySpan<TokenSpan> words, double? quality, DocumentSignature into, out string normalized)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(into);
         ArgumentOutOfRangeException.ThrowIfNegative(docIndex);
-        string normalized = _normalizer.Normalize(text);
+        normalized = _normalizer.Normalize(text);
         into.DocIndex = docIndex;
         into.Quality = quality;
         into.NormalizedLength = normalized.Length;
