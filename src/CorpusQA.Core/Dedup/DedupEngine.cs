@@ -37,8 +37,8 @@ public sealed class DedupEngine : IDisposable
         if (_finished)
             throw new InvalidOperationException("Finish() was already called.");
         var (signer, scratch) = _signers.Value;
-        signer.Sign(index, text, words, qualityScore, scratch, out string normalized);
-        _writer.Write(scratch, _options.SamplePairCount > 0 ? normalized : null);
+        signer.Sign(index, text, words, qualityScore, scratch);
+        _writer.Write(scratch, signer.LastNormalizedText, hasText: _options.SamplePairCount > 0);
     }
 
     /// <summary>Runs the bucket and cluster stages; documents must have been added with indices 0..N-1.</summary>

@@ -64,6 +64,15 @@ public sealed class DedupTextNormalizer
         }
     }
 
+    /// <summary>Normalizes into a caller-owned buffer (grown when needed) and returns the normalized characters.</summary>
+    internal ReadOnlySpan<char> NormalizeToBuffer(ReadOnlySpan<char> text, ref char[] buffer)
+    {
+        if (buffer.Length < text.Length + 16)
+            buffer = new char[Math.Max(text.Length + 16, buffer.Length * 2)];
+        int length = NormalizeInto(text, ref buffer, collapseInnerWhitespace: true);
+        return buffer.AsSpan(0, length);
+    }
+
     /// <summary>
     /// Normalizes one segmenter token into <paramref name="destination"/> (grown when needed) and returns
     /// the length; whitespace inside the token is dropped, so a whitespace-only token normalizes to nothing.
