@@ -94,16 +94,7 @@ public sealed class DedupTextNormalizer
         {
             if (IsPlain(text[i], plainLow2, plainHigh2))
             {
-                // Most runs are a few characters long (mixed Chinese and English): scan those with scalar
-                // compares and hand only long runs to the vector kernel.
-                int end = i + 1, limit = Math.Min(text.Length, i + 16);
-                while (end < limit && IsPlain(text[end], plainLow2, plainHigh2))
-                    end++;
-                if (end == limit && end < text.Length)
-                    end += TwoRangePrefixKernel.Length(text.Slice(end), '!', '~', plainLow2, plainHigh2);
-                int run = end - i;
-                state.CopyRun(text.Slice(i, run));
-                i += run - 1;
+                i = state.CopyPlainRun(text, i, plainLow2, plainHigh2) - 1;
                 continue;
             }
             int cp = text[i];
@@ -146,14 +137,34 @@ public sealed class DedupTextNormalizer
         private int _previous = -1;      // last code point written, a composition candidate (-1: none)
         private int _previousUnits;
 
-        public void CopyRun(ReadOnlySpan<char> run)
+        /// <summary>Copies the run of plain characters starting at <paramref name="start"/>; returns where it ends.</summary>
+        /// <remarks>
+        /// Most runs are a few characters long (mixed Chinese and English), so the first 16 are copied while
+        /// being scanned; only a longer run goes to the vector kernel and a block copy.
+        /// </remarks>
+        public int CopyPlainRun(ReadOnlySpan<char> text, int start, char low2, char high2)
         {
-            Reserve(run.Length + 1);
+            Reserve(text.Length - start + 1);
             FlushSpace();
-            run.CopyTo(Output.AsSpan(Written));
-            Written += run.Length;
-            _previous = run[^1];
+            char[] output = Output;
+            int w = Written, i = start;
+            int limit = Math.Min(text.Length, start + 16);
+            do
+            {
+                output[w++] = text[i++];
+            }
+            while (i < limit && IsPlain(text[i], low2, high2));
+            if (i == limit && i < text.Length)
+            {
+                int more = TwoRangePrefixKernel.Length(text.Slice(i), '!', '~', low2, high2);
+                text.Slice(i, more).CopyTo(output.AsSpan(w));
+                w += more;
+                i += more;
+            }
+            Written = w;
+            _previous = text[i - 1];
             _previousUnits = 1;
+            return i;
         }
 
         /// <param name="cp">An NFKC code point.</param>
