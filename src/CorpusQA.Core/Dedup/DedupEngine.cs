@@ -38,8 +38,7 @@ public sealed class DedupEngine : IDisposable
             throw new InvalidOperationException("Finish() was already called.");
         var (signer, scratch) = _signers.Value;
         signer.Sign(index, text, words, qualityScore, scratch);
-        string? normalized = _options.SamplePairCount > 0 ? signer.Normalizer.Normalize(text) : null;
-        _writer.Write(scratch, normalized);
+        _writer.Write(scratch, signer.LastNormalizedText, hasText: _options.SamplePairCount > 0);
     }
 
     /// <summary>Runs the bucket and cluster stages; documents must have been added with indices 0..N-1.</summary>

@@ -19,6 +19,8 @@ public sealed class MinHashSigner
     private uint[] _shingleHashes = new uint[1024];
     private ulong[] _tokenHashes = new ulong[256];
     private char[] _tokenBuffer = new char[64];
+    private char[] _normalized = new char[1024];
+    private int _normalizedLength;
     
     public MinHashSigner(DedupOptions options)
     {
@@ -32,6 +34,9 @@ public sealed class MinHashSigner
 
     public DedupTextNormalizer Normalizer => _normalizer;
 
+    /// <summary>The normalized text of the last signed document (valid until the next call).</summary>
+    internal ReadOnlySpan<char> LastNormalizedText => _normalized.AsSpan(0, _normalizedLength);
+
     /// <summary>Signs one document. <paramref name="words"/> index into <paramref name="text"/> (word shingles only).</summary>
     public DocumentSignature Sign(int docIndex, string text, ReadOnlySpan<TokenSpan> words = default, double? quality = null)
     {
@@ -40,16 +45,18 @@ public sealed class MinHashSigner
         return signature;
     }
 
-    /// <summary>Signs into an existing record (no allocation beyond the normalized string).</summary>
+    /// <summary>Signs into an existing record without allocating.</summary>
     public void Sign(int docIndex, string text, ReadOnlySpan<TokenSpan> words, double? quality, DocumentSignature into)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(into);
         ArgumentOutOfRangeException.ThrowIfNegative(docIndex);
-        string normalized = _normalizer.Normalize(text);
+        ReadOnlySpan<char> normalized = _normalizer.NormalizeToBuffer(text, ref _normalized);
+        _normalizedLength = normalized.Length;
         into.DocIndex = docIndex;
         into.Quality = quality;
         into.NormalizedLength = normalized.Length;
-        into.ExactHash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(normalized.AsSpan()));
+        into.ExactHash = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(normalized));
 
         int count;
         bool whole;
@@ -70,7 +77,7 @@ public sealed class MinHashSigner
     }
 
     /// <summary>Hashes of the character n-grams of <paramref name="normalized"/> into the scratch buffer.</summary>
-    private int CharShingles(string normalized, out bool whole)
+    private int CharShingles(ReadOnlySpan<char> normalized, out bool whole)
     {
         int n = _options.NGram;
         whole = false;
@@ -80,12 +87,12 @@ public sealed class MinHashSigner
         {
             whole = true;
             EnsureShingleCapacity(1);
-            _shingleHashes[0] = PermutationFamily.Fold(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(normalized.AsSpan()), (long)_shingleSeed));
+            _shingleHashes[0] = PermutationFamily.Fold(XxHash3.HashToUInt64(MemoryMarshal.AsBytes(normalized), (long)_shingleSeed));
             return 1;
         }
         int count = normalized.Length - n + 1;
         EnsureShingleCapacity(count);
-        ShingleHasher.HashWindows(MemoryMarshal.AsBytes(normalized.AsSpan()), 2 * n, _shingleSeed, _shingleHashes.AsSpan(0, count));
+        ShingleHasher.HashWindows(MemoryMarshal.AsBytes(normalized), 2 * n, _shingleSeed, _shingleHashes.AsSpan(0, count));
         return count;
     }
 

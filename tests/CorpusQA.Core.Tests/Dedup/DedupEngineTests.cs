@@ -51,6 +51,8 @@ public class DedupEngineTests
         Assert.True(first[0].IsKeeper);
         Assert.Equal(1, first[0].ClusterSize);
         Assert.InRange(first[2].EstJaccardToKeeper, 0.75, 1.0);
+        Assert.False(first[2].ClusterOversized);
+        Assert.True(Run(texts, new DedupOptions { MaxClusterSize = 2 })[2].ClusterOversized);
 
         var longest = Run(texts, new DedupOptions { Keep = KeepPolicy.Longest });
         Assert.True(longest[3].IsKeeper);

@@ -41,12 +41,20 @@ public sealed class SignatureWriter : IDisposable
     public long Count => Interlocked.Read(ref _count);
 
     /// <summary>Appends one record; <paramref name="normalizedText"/> is stored only when texts are kept.</summary>
-    public void Write(DocumentSignature signature, string? normalizedText = null)
+    public void Write(DocumentSignature signature, string? normalizedText = null) =>
+        Write(signature, normalizedText is null ? default : normalizedText.AsSpan(), normalizedText is not null);
+
+    internal void Write(DocumentSignature signature, ReadOnlySpan<char> normalizedText, bool hasText)
     {
         ArgumentNullException.ThrowIfNull(signature);
         if (signature.MinHashes.Length != _numPerm)
             throw new ArgumentException($"signature has {signature.MinHashes.Length} values, file expects {_numPerm}");
-        byte[]? utf8 = _texts is not null && normalizedText is not null ? Encoding.UTF8.GetBytes(normalizedText) : null;
+        byte[]? utf8 = null;
+        if (_texts is not null && hasText)
+        {
+            utf8 = new byte[Encoding.UTF8.GetByteCount(normalizedText)];
+            Encoding.UTF8.GetBytes(normalizedText, utf8);
+        }
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

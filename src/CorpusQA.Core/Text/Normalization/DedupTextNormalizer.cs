@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using CorpusQA.Core.Kernels;
 
 namespace CorpusQA.Core.Text.Normalization;
 
@@ -50,12 +51,11 @@ public sealed class DedupTextNormalizer
     public string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        char[] rented = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 16));
-        char[] buffer = rented; // Nfkc may swap in a larger array; the pool gets back only its own.
+        char[] rented = ArrayPool<char>.Shared.Rent(text.Length + 16);
+        char[] buffer = rented; // may be swapped for a larger array; the pool gets back only its own.
         try
         {
-            int length = Nfkc(text, ref buffer);
-            length = Fold(buffer.AsSpan(0, length), buffer, collapseInnerWhitespace: true);
+            int length = NormalizeInto(text, ref buffer, collapseInnerWhitespace: true);
             return new string(buffer, 0, length);
         }
         finally
@@ -64,56 +64,156 @@ public sealed class DedupTextNormalizer
         }
     }
 
-    /// <summary>
-    /// Normalizes one segmenter token into <paramref name="destination"/> (at least as long as the token
-    /// unless NFKC expands it) and returns the length; whitespace inside the token is dropped, so a
-    /// whitespace-only token normalizes to nothing. Allocates only when a character needs full NFKC.
-    /// </summary>
-    internal int NormalizeToken(ReadOnlySpan<char> token, ref char[] destination)
+    /// <summary>Normalizes into a caller-owned buffer (grown when needed) and returns the normalized characters.</summary>
+    internal ReadOnlySpan<char> NormalizeToBuffer(ReadOnlySpan<char> text, ref char[] buffer)
     {
-        int length = Nfkc(token, ref destination);
-        return Fold(destination.AsSpan(0, length), destination, collapseInnerWhitespace: false);
+        if (buffer.Length < text.Length + 16)
+            buffer = new char[Math.Max(text.Length + 16, buffer.Length * 2)];
+        int length = NormalizeInto(text, ref buffer, collapseInnerWhitespace: true);
+        return buffer.AsSpan(0, length);
     }
 
-    private static int Nfkc(ReadOnlySpan<char> text, ref char[] buffer) => NfkcTable.Normalize(text, ref buffer);
+    /// <summary>
+    /// Normalizes one segmenter token into <paramref name="destination"/> (grown when needed) and returns
+    /// the length; whitespace inside the token is dropped, so a whitespace-only token normalizes to nothing.
+    /// </summary>
+    internal int NormalizeToken(ReadOnlySpan<char> token, ref char[] destination) =>
+        NormalizeInto(token, ref destination, collapseInnerWhitespace: false);
 
-    // Folding in place (source and destination the same buffer) is safe: it never writes ahead of what it reads.
-    private int Fold(ReadOnlySpan<char> source, Span<char> destination, bool collapseInnerWhitespace)
+    /// <summary>
+    /// One pass: runs of printable ASCII (and of CJK ideographs unless folding Traditional) need neither NFKC
+    /// nor folding and are copied whole, found by a vector kernel; every other code point is replaced by its
+    /// NFKC form, composed with a preceding starter when Unicode says so, then classified and folded.
+    /// </summary>
+    private int NormalizeInto(ReadOnlySpan<char> text, ref char[] buffer, bool collapseInnerWhitespace)
     {
-        char[] map = _map;
-        byte[] kind = _kind;
-        bool cjkIdentity = _cjkIdentity;
-        int written = 0;
-        bool pendingSpace = false;
-        for (int i = 0; i < source.Length; i++)
+        var state = new Writer(buffer, _map, _kind, collapseInnerWhitespace);
+        char plainLow2 = _cjkIdentity ? '\u4E00' : '!', plainHigh2 = _cjkIdentity ? '\u9FFF' : '~';
+        bool[] special = NfkcTable.Special;
+        for (int i = 0; i < text.Length; i++)
         {
-            char raw = source[i];
-            byte k = kind[raw];
-            if (k == Whitespace)
+            if (IsPlain(text[i], plainLow2, plainHigh2))
             {
-                pendingSpace = collapseInnerWhitespace && written > 0;
+                i = state.CopyPlainRun(text, i, plainLow2, plainHigh2) - 1;
                 continue;
             }
-            if (k == Drop)
-                continue;
-            if (pendingSpace)
+            int cp = text[i];
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                cp = char.ConvertToUtf32(text[i], text[++i]);
+            bool isSpecial = cp >= 0x10000 || special[cp];
+            if (!isSpecial)
             {
-                destination[written++] = ' ';
-                pendingSpace = false;
-            }
-            if (cjkIdentity && (uint)(raw - 0x4E00) <= 0x9FFF - 0x4E00)
-            {
-                // A run of CJK Unified Ideographs: never whitespace, unchanged without the Traditional fold.
-                int offset = source.Slice(i).IndexOfAnyExceptInRange('\u4E00', '\u9FFF');
-                int end = offset < 0 ? source.Length : i + offset;
-                source.Slice(i, end - i).CopyTo(destination.Slice(written));
-                written += end - i;
-                i = end - 1;
+                state.Emit(cp, mayCompose: false);
                 continue;
             }
-            destination[written++] = map[raw];
+            string? mapped = NfkcTable.Mapping(cp);
+            if (mapped is null)
+            {
+                state.Emit(cp, mayCompose: true);
+                continue;
+            }
+            for (int j = 0; j < mapped.Length; j++)
+            {
+                int d = mapped[j];
+                if (char.IsHighSurrogate(mapped[j]))
+                    d = char.ConvertToUtf32(mapped[j], mapped[++j]);
+                state.Emit(d, mayCompose: true);
+            }
         }
-        return written;
+        buffer = state.Output;
+        return state.Written;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsPlain(char c, char low2, char high2) =>
+        (uint)(c - '!') <= '~' - '!' || (uint)(c - low2) <= (uint)(high2 - low2);
+
+    /// <summary>Output side of the pass: whitespace collapsing, composition with the last code point, folding.</summary>
+    private struct Writer(char[] output, char[] map, byte[] kind, bool collapseInnerWhitespace)
+    {
+        public char[] Output = output;
+        public int Written;
+        private bool _pendingSpace;
+        private int _previous = -1;      // last code point written, a composition candidate (-1: none)
+        private int _previousUnits;
+
+        /// <summary>Copies the run of plain characters starting at <paramref name="start"/>; returns where it ends.</summary>
+        /// <remarks>
+        /// Most runs are a few characters long (mixed Chinese and English), so the first 16 are copied while
+        /// being scanned; only a longer run goes to the vector kernel and a block copy.
+        /// </remarks>
+        public int CopyPlainRun(ReadOnlySpan<char> text, int start, char low2, char high2)
+        {
+            Reserve(text.Length - start + 1);
+            FlushSpace();
+            char[] output = Output;
+            int w = Written, i = start;
+            int limit = Math.Min(text.Length, start + 16);
+            do
+            {
+                output[w++] = text[i++];
+            }
+            while (i < limit && IsPlain(text[i], low2, high2));
+            if (i == limit && i < text.Length)
+            {
+                int more = TwoRangePrefixKernel.Length(text.Slice(i), '!', '~', low2, high2);
+                text.Slice(i, more).CopyTo(output.AsSpan(w));
+                w += more;
+                i += more;
+            }
+            Written = w;
+            _previous = text[i - 1];
+            _previousUnits = 1;
+            return i;
+        }
+
+        /// <param name="cp">An NFKC code point.</param>
+        /// <param name="mayCompose">False for characters known to compose with nothing (skips the table).</param>
+        public void Emit(int cp, bool mayCompose)
+        {
+            if (mayCompose && _previous >= 0 && NfkcTable.TryCompose(_previous, cp, out int composed))
+            {
+                Written -= _previousUnits;
+                cp = composed;
+            }
+            Reserve(3);
+            if (cp >= 0x10000)
+            {
+                FlushSpace();
+                new Rune(cp).EncodeToUtf16(Output.AsSpan(Written));
+                Written += 2;
+                _previous = cp;
+                _previousUnits = 2;
+                return;
+            }
+            byte k = kind[cp];
+            if (k != Keep)
+            {
+                if (k == Whitespace)
+                    _pendingSpace = collapseInnerWhitespace && Written > 0;
+                _previous = -1;
+                return;
+            }
+            FlushSpace();
+            Output[Written++] = map[cp];
+            _previous = cp;
+            _previousUnits = 1;
+        }
+
+        private void FlushSpace()
+        {
+            if (_pendingSpace)
+            {
+                Output[Written++] = ' ';
+                _pendingSpace = false;
+            }
+        }
+
+        private void Reserve(int extra)
+        {
+            if (Written + extra > Output.Length)
+                Array.Resize(ref Output, Math.Max(Output.Length * 2, Written + extra));
+        }
     }
 
     private static bool IsZeroWidth(char c) => c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF';

@@ -1,116 +1,32 @@
-using System.Text;
-
 namespace CorpusQA.Core.Text.Normalization;
 
 /// <summary>
-/// NFKC from generated Unicode tables (see the generated part): each code point is replaced by its own NFKC
-/// form, then a mark directly after a starter is composed with it when Unicode defines that composition.
-/// This equals full NFKC except for canonical reordering of several combining marks, which Chinese text does
-/// not use, and Hangul jamo composition; it never depends on the machine's ICU.
+/// NFKC data from generated Unicode tables (see the generated part). <see cref="DedupTextNormalizer"/>
+/// replaces each code point by its own NFKC form, then composes a mark directly after a starter with it
+/// when Unicode defines that composition. This equals full NFKC except for canonical reordering of several
+/// combining marks, which Chinese text does not use, and Hangul jamo composition; it never depends on the
+/// machine's ICU.
 /// </summary>
 internal static partial class NfkcTable
 {
     private static readonly Lazy<Tables> LazyTables = new(Build);
 
-    /// <summary>Writes the NFKC form of <paramref name="text"/> into <paramref name="buffer"/> (grown as needed); returns its length.</summary>
-    public static int Normalize(ReadOnlySpan<char> text, ref char[] buffer)
+    /// <summary>Per UTF-16 unit: has an NFKC mapping, may compose with the character before it, or is a surrogate.</summary>
+    public static bool[] Special => LazyTables.Value.Special;
+
+    /// <summary>The NFKC form of one code point, or null when it is its own form.</summary>
+    public static string? Mapping(int codePoint)
     {
         Tables t = LazyTables.Value;
-        bool[] special = t.Special;
-        if (buffer.Length < text.Length)
-            buffer = new char[Math.Max(text.Length, 16)];
-        char[] output = buffer;
-        int written = 0;
-        int previous = -1;          // last code point written, a composition candidate
-        int previousUnits = 0;
-        for (int i = 0; i < text.Length; i++)
-        {
-            int cp = text[i];
-            if (!special[cp])
-            {
-                // Maps to itself and composes with nothing before it (nearly every character): copy the run.
-                int runEnd = PlainRunEnd(text, i + 1, special);
-                int runLength = runEnd - i;
-                if (written + runLength > output.Length)
-                {
-                    Array.Resize(ref output, Math.Max(output.Length * 2, written + runLength));
-                    buffer = output;
-                }
-                text.Slice(i, runLength).CopyTo(output.AsSpan(written));
-                written += runLength;
-                previous = text[runEnd - 1];
-                previousUnits = 1;
-                i = runEnd - 1;
-                continue;
-            }
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                cp = char.ConvertToUtf32(text[i], text[i + 1]);
-                i++;
-            }
-            string? mapped = cp < 0x10000 ? t.Bmp[cp] : t.Astral.GetValueOrDefault(cp);
-            if (mapped is null)
-            {
-                Append(t, cp, ref output, ref written, ref previous, ref previousUnits);
-            }
-            else
-            {
-                for (int j = 0; j < mapped.Length; j++)
-                {
-                    int d = mapped[j];
-                    if (char.IsHighSurrogate(mapped[j]))
-                        d = char.ConvertToUtf32(mapped[j], mapped[++j]);
-                    Append(t, d, ref output, ref written, ref previous, ref previousUnits);
-                }
-            }
-            buffer = output;
-        }
-        return written;
+        return codePoint < 0x10000 ? t.Bmp[codePoint] : t.Astral.GetValueOrDefault(codePoint);
     }
 
-    /// <summary>End of the run of characters from <paramref name="from"/> that map to themselves and compose with nothing.</summary>
-    /// <remarks>ASCII and CJK Unified Ideographs never map or compose: their runs are found with vectorized range scans.</remarks>
-    private static int PlainRunEnd(ReadOnlySpan<char> text, int from, bool[] special)
+    /// <summary>The canonical composition of <paramref name="previous"/> followed by <paramref name="mark"/>, if Unicode defines one.</summary>
+    public static bool TryCompose(int previous, int mark, out int composed)
     {
-        int i = from;
-        while (i < text.Length)
-        {
-            char c = text[i];
-            if ((uint)(c - 0x4E00) <= 0x9FFF - 0x4E00)
-                i = RangeEnd(text, i, '\u4E00', '\u9FFF');
-            else if (c < 0x80)
-                i = RangeEnd(text, i, '\0', '\u007F');
-            else if (!special[c])
-                i++;
-            else
-                break;
-        }
-        return i;
-    }
-
-    private static int RangeEnd(ReadOnlySpan<char> text, int from, char low, char high)
-    {
-        int offset = text.Slice(from).IndexOfAnyExceptInRange(low, high);
-        return offset < 0 ? text.Length : from + offset;
-    }
-
-    private static void Append(Tables t, int cp, ref char[] buffer, ref int written, ref int previous, ref int previousUnits)
-    {
-        if (previous >= 0 && t.Seconds.Contains(cp) && t.Compose.TryGetValue(((long)previous << 21) | (uint)cp, out int composed))
-        {
-            written -= previousUnits;
-            cp = composed;
-        }
-        int units = cp >= 0x10000 ? 2 : 1;
-        if (written + units > buffer.Length)
-            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, written + units));
-        if (units == 1)
-            buffer[written] = (char)cp;
-        else
-            new Rune(cp).EncodeToUtf16(buffer.AsSpan(written));
-        written += units;
-        previous = cp;
-        previousUnits = units;
+        Tables t = LazyTables.Value;
+        composed = 0;
+        return previous >= 0 && t.Seconds.Contains(mark) && t.Compose.TryGetValue(((long)previous << 21) | (uint)mark, out composed);
     }
 
     // Special: per UTF-16 unit, whether it has a mapping, may compose with the previous character, or is a surrogate.
