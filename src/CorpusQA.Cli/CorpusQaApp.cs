@@ -16,6 +16,7 @@ public static class CorpusQaApp
         root.Subcommands.Add(AuditCommand.Create(context));
         root.Subcommands.Add(FilterCommand.Create(context));
         root.Subcommands.Add(DedupCommand.Create(context));
+        root.Subcommands.Add(DedupEvalCommand.Create(context));
         return root;
     }
 
