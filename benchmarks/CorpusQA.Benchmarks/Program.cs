@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "segment-throughput" => SegmentThroughput.Run(args[1..]),
     "minhash-throughput" => MinHashThroughput.Run(args[1..]),
+    "audit-stages" => AuditStages.Run(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 
