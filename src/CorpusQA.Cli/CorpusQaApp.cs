@@ -17,6 +17,9 @@ public static class CorpusQaApp
         root.Subcommands.Add(FilterCommand.Create(context));
         root.Subcommands.Add(DedupCommand.Create(context));
         root.Subcommands.Add(DedupEvalCommand.Create(context));
+        root.Subcommands.Add(DedupStageCommands.Signatures(context));
+        root.Subcommands.Add(DedupStageCommands.Buckets(context));
+        root.Subcommands.Add(DedupStageCommands.Clusters(context));
         return root;
     }
 

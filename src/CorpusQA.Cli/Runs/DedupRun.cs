@@ -66,11 +66,7 @@ internal static class DedupRun
         progress.Finish();
         var result = engine.Finish();
         bool partial = failure is not null;
-        var outputs = new List<string>
-        {
-            await WriteDuplicatesAsync(Path.Combine(outDir, "duplicates.parquet"), result, ids, corpus.Files, partial, ct),
-            await WritePairsAsync(Path.Combine(outDir, "dedup_pairs.jsonl"), result, new DedupJoin(result, ids.ReadAll()), partial),
-        };
+        var outputs = await WriteOutputsAsync(outDir, result, ids.ReadAll, corpus.Files, partial, ct);
         if (errors is not null) outputs.Add(await errors.CompleteAsync(partial));
 
         context.Error.WriteLine($"dedup: {result.DocCount:N0} documents, {result.ExactDuplicateCount:N0} exact duplicates, " +
@@ -110,10 +106,24 @@ internal static class DedupRun
         context.Error.WriteLine("  memory estimate: " + DedupEngine.MemoryEstimate(Math.Max(1, corpus.TotalFileBytes / 4000), options));
     }
 
-    private static async Task<string> WriteDuplicatesAsync(string path, DedupResult result, AuditSpill ids,
+    /// <summary>
+    /// duplicates.parquet and dedup_pairs.jsonl from a dedup result and the documents' ids in index order
+    /// (<paramref name="rows"/> is enumerated twice).
+    /// </summary>
+    internal static async Task<List<string>> WriteOutputsAsync(string outDir, DedupResult result, Func<IEnumerable<AuditRow>> rows,
         IReadOnlyList<string> files, bool partial, CancellationToken ct)
     {
-        var join = new DedupJoin(result, ids.ReadAll());
+        var join = new DedupJoin(result, rows());
+        return
+        [
+            await WriteDuplicatesAsync(Path.Combine(outDir, "duplicates.parquet"), join, rows(), files, partial, ct),
+            await WritePairsAsync(Path.Combine(outDir, "dedup_pairs.jsonl"), result, join, partial),
+        ];
+    }
+
+    private static async Task<string> WriteDuplicatesAsync(string path, DedupJoin join, IEnumerable<AuditRow> rows,
+        IReadOnlyList<string> files, bool partial, CancellationToken ct)
+    {
         var columns = new List<TableColumn>
         {
             new(AuditColumns.DocIndex, TableColumnType.Int64),
@@ -126,7 +136,7 @@ internal static class DedupRun
         await using var table = await ParquetTableWriter.CreateAsync(path, columns, cancellationToken: ct);
         int reasons = table.ColumnIndex(AuditColumns.DropReasons);
         int index = 0;
-        foreach (var row in ids.ReadAll())
+        foreach (var row in rows)
         {
             table.SetInt64(0, index);
             table.SetString(1, row.DocId);
