@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using Spectre.Console;
 
 namespace CorpusQA.Cli;
 
 /// <summary>
-/// Progress on stderr: a live Spectre.Console line (documents/s, MB/s, ETA) when stderr is a terminal, otherwise a
+/// Progress on stderr: a live bar redrawn in place (documents/s, MB/s, ETA) when stderr is a terminal, otherwise a
 /// plain log line every few seconds (logs and CI). Never writes to stdout.
 /// </summary>
 internal sealed class ProgressReporter
@@ -15,7 +14,7 @@ internal sealed class ProgressReporter
     private readonly CliContext _context;
     private readonly string _verb;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly IAnsiConsole? _live;
+    private readonly bool _live;
     private TimeSpan _lastReport;
     private long _docs;
     private long _bytes;
@@ -25,10 +24,7 @@ internal sealed class ProgressReporter
         _context = context;
         _verb = verb;
         ExpectedBytes = expectedBytes;
-        if (context.ErrorIsTerminal)
-        {
-            _live = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
-        }
+        _live = context.ErrorIsTerminal;
     }
 
     /// <summary>Roughly how many UTF-8 bytes of text the inputs hold (0 = unknown: no ETA).</summary>
@@ -44,7 +40,7 @@ internal sealed class ProgressReporter
         _docs++;
         _bytes += utf8Bytes;
         var now = _clock.Elapsed;
-        if (now - _lastReport >= (_live is null ? PlainInterval : LiveInterval))
+        if (now - _lastReport >= (_live ? LiveInterval : PlainInterval))
         {
             _lastReport = now;
             Report(final: false);
@@ -52,6 +48,14 @@ internal sealed class ProgressReporter
     }
 
     public void Finish() => Report(final: true);
+
+    private string Bar()
+    {
+        const int Width = 24;
+        if (ExpectedBytes <= 0) return "";
+        int filled = (int)Math.Clamp(Width * (double)_bytes / ExpectedBytes, 0, Width);
+        return "[" + new string('#', filled) + new string('.', Width - filled) + "]";
+    }
 
     private void Report(bool final)
     {
@@ -64,10 +68,13 @@ internal sealed class ProgressReporter
         }
 
         string line = $"{_verb}: {_docs:N0} documents, {_docs / seconds:N0} docs/s, {mbPerSecond:N1} MB/s{eta}";
-        if (_live is not null)
+        if (_live)
         {
-            _live.Write(new Text("\r" + line.PadRight(78), new Style(final ? Color.Green : Color.Grey)));
-            if (final) _live.WriteLine();
+            // Carriage return and erase-to-end-of-line redraw the same terminal line.
+            string bar = final ? "" : Bar() + " ";
+            _context.Error.Write($"\r{bar}{line}{(final ? $", {seconds:N1} s" : "")}\u001b[K");
+            if (final) _context.Error.WriteLine();
+            _context.Error.Flush();
         }
         else
         {
