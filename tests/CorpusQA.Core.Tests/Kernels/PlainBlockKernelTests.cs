@@ -10,16 +10,17 @@ public class PlainBlockKernelTests
     public void MatchesScalarReferenceOnRandomBlocks()
     {
         var random = new Random(123);
-        var source = new char[16];
+        int n = PlainBlockKernel.BlockLength;
+        var source = new char[n];
         for (int trial = 0; trial < 20_000; trial++)
         {
-            for (int k = 0; k < 16; k++)
+            for (int k = 0; k < n; k++)
                 source[k] = random.Next(4) == 0 ? Pool[random.Next(Pool.Length)] : (random.Next(2) == 0 ? (char)random.Next('!', '~' + 1) : (char)random.Next(0x4E00, 0xA000));
             bool afterPlain = random.Next(2) == 0;
             foreach (var (low2, high2) in new[] { ('\u4E00', '\u9FFF'), ('!', '~') })
             {
-                var expected = new char[16];
-                var actual = new char[16];
+                var expected = new char[n];
+                var actual = new char[n];
                 int e = PlainBlockReference.CopyPrefix(source, expected, afterPlain, low2, high2);
                 int a = PlainBlockKernel.CopyPrefix(source, actual, afterPlain, low2, high2);
                 Assert.Equal(e, a);
@@ -29,18 +30,19 @@ public class PlainBlockKernelTests
     }
 
     [Theory]
-    [InlineData("abcdefghijklmnop", true, 16)]
-    [InlineData("ab cdefghijklmnop", true, 16)]
-    [InlineData("ab  cdefghijklmno", true, 2)]
-    [InlineData(" bcdefghijklmnopq", true, 16)]
-    [InlineData(" bcdefghijklmnopq", false, 0)]
-    [InlineData("abcdefghijklmno p", true, 15)]
-    [InlineData("中文 English，标点符号测试", true, 10)]
-    [InlineData("line\nbreak-here!!", true, 4)]
+    [InlineData("abcdefghijklmnopabcdefghijklmnop", true, 32)]
+    [InlineData("ab cdefghijklmnopabcdefghijklmnop", true, 32)]
+    [InlineData("ab  cdefghijklmnoabcdefghijklmnop", true, 2)]
+    [InlineData(" bcdefghijklmnopqabcdefghijklmnop", true, 32)]
+    [InlineData(" bcdefghijklmnopqabcdefghijklmnop", false, 0)]
+    [InlineData("abcdefghijklmnoabcdefghijklmnop p", true, 31)]
+    [InlineData("中文 English，标点符号测试中文 English标点符号测试", true, 10)]
+    [InlineData("line\nbreak-here!!line-break-here!!", true, 4)]
     public void KnownPrefixes(string text, bool afterPlain, int expected)
     {
-        var destination = new char[16];
-        Assert.Equal(expected, PlainBlockKernel.CopyPrefix(text.AsSpan(0, 16), destination, afterPlain, '\u4E00', '\u9FFF'));
-        Assert.Equal(expected, PlainBlockReference.CopyPrefix(text.AsSpan(0, 16), destination, afterPlain, '\u4E00', '\u9FFF'));
+        int n = PlainBlockKernel.BlockLength;
+        var destination = new char[n];
+        Assert.Equal(expected, PlainBlockKernel.CopyPrefix(text.AsSpan(0, n), destination, afterPlain, '\u4E00', '\u9FFF'));
+        Assert.Equal(expected, PlainBlockReference.CopyPrefix(text.AsSpan(0, n), destination, afterPlain, '\u4E00', '\u9FFF'));
     }
 }

@@ -94,7 +94,7 @@ public sealed class DedupTextNormalizer
         {
             if (collapseInnerWhitespace && i + PlainBlockKernel.BlockLength <= text.Length)
             {
-                // 16 characters at a time while they are plain or single spaces between plain ones.
+                // A block at a time while the characters are plain or single spaces between plain ones.
                 int copied = state.CopyPlainBlock(text.Slice(i, PlainBlockKernel.BlockLength), text.Length - i, plainLow2, plainHigh2);
                 if (copied > 0)
                 {
@@ -148,7 +148,7 @@ public sealed class DedupTextNormalizer
         private int _previousUnits;
 
         /// <summary>
-        /// Copies the unchanged prefix of a 16-character block with <see cref="PlainBlockKernel"/>; returns
+        /// Copies the unchanged prefix of a block (32 characters) with <see cref="PlainBlockKernel"/>; returns
         /// its length. A space may be copied as is only right after a written non-space character.
         /// </summary>
         public int CopyPlainBlock(ReadOnlySpan<char> block, int remaining, char low2, char high2)
