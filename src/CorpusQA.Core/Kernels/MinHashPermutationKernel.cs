@@ -34,8 +34,6 @@ internal static class MinHashPermutationKernel
         int lane = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            for (; lane + 8 * Vector512<uint>.Count <= lanes; lane += 8 * Vector512<uint>.Count)
-                Block512x8(hashes, multipliers.Slice(lane), addends.Slice(lane), mins.Slice(lane));
             for (; lane + 4 * Vector512<uint>.Count <= lanes; lane += 4 * Vector512<uint>.Count)
                 Block512x4(hashes, multipliers.Slice(lane), addends.Slice(lane), mins.Slice(lane));
             for (; lane + 2 * Vector512<uint>.Count <= lanes; lane += 2 * Vector512<uint>.Count)
@@ -57,40 +55,6 @@ internal static class MinHashPermutationKernel
         }
         if (lane < lanes)
             MinHashPermutationReference.UpdateMins(hashes, multipliers.Slice(lane), addends.Slice(lane), mins.Slice(lane));
-    }
-
-    /// <summary>128 lanes in 24 of the 32 vector registers: one pass over the hashes for the default signature.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block512x8(ReadOnlySpan<uint> hashes, ReadOnlySpan<uint> a, ReadOnlySpan<uint> b, Span<uint> mins)
-    {
-        int w = Vector512<uint>.Count;
-        var a0 = Vector512.Create(a.Slice(0, w)); var a1 = Vector512.Create(a.Slice(w, w));
-        var a2 = Vector512.Create(a.Slice(2 * w, w)); var a3 = Vector512.Create(a.Slice(3 * w, w));
-        var a4 = Vector512.Create(a.Slice(4 * w, w)); var a5 = Vector512.Create(a.Slice(5 * w, w));
-        var a6 = Vector512.Create(a.Slice(6 * w, w)); var a7 = Vector512.Create(a.Slice(7 * w, w));
-        var b0 = Vector512.Create(b.Slice(0, w)); var b1 = Vector512.Create(b.Slice(w, w));
-        var b2 = Vector512.Create(b.Slice(2 * w, w)); var b3 = Vector512.Create(b.Slice(3 * w, w));
-        var b4 = Vector512.Create(b.Slice(4 * w, w)); var b5 = Vector512.Create(b.Slice(5 * w, w));
-        var b6 = Vector512.Create(b.Slice(6 * w, w)); var b7 = Vector512.Create(b.Slice(7 * w, w));
-        ReadOnlySpan<uint> m = mins;
-        var m0 = Vector512.Create(m.Slice(0, w)); var m1 = Vector512.Create(m.Slice(w, w));
-        var m2 = Vector512.Create(m.Slice(2 * w, w)); var m3 = Vector512.Create(m.Slice(3 * w, w));
-        var m4 = Vector512.Create(m.Slice(4 * w, w)); var m5 = Vector512.Create(m.Slice(5 * w, w));
-        var m6 = Vector512.Create(m.Slice(6 * w, w)); var m7 = Vector512.Create(m.Slice(7 * w, w));
-        foreach (uint h in hashes)
-        {
-            var x = Vector512.Create(h);
-            m0 = Vector512.Min(m0, x * a0 + b0);
-            m1 = Vector512.Min(m1, x * a1 + b1);
-            m2 = Vector512.Min(m2, x * a2 + b2);
-            m3 = Vector512.Min(m3, x * a3 + b3);
-            m4 = Vector512.Min(m4, x * a4 + b4);
-            m5 = Vector512.Min(m5, x * a5 + b5);
-            m6 = Vector512.Min(m6, x * a6 + b6);
-            m7 = Vector512.Min(m7, x * a7 + b7);
-        }
-        m0.CopyTo(mins); m1.CopyTo(mins.Slice(w)); m2.CopyTo(mins.Slice(2 * w)); m3.CopyTo(mins.Slice(3 * w));
-        m4.CopyTo(mins.Slice(4 * w)); m5.CopyTo(mins.Slice(5 * w)); m6.CopyTo(mins.Slice(6 * w)); m7.CopyTo(mins.Slice(7 * w));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
