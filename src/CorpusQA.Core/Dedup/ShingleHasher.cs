@@ -24,6 +24,8 @@ internal static class ShingleHasher
     public static void HashWindows(ReadOnlySpan<byte> bytes, int windowBytes, ulong seed, Span<uint> destination)
     {
         int count = destination.Length;
+        if (count == 0)
+            return;
         if (windowBytes is >= 9 and <= 16 && BitConverter.IsLittleEndian)
         {
             ulong bitflip1 = (Secret24 ^ Secret32) + seed;
@@ -31,7 +33,8 @@ internal static class ShingleHasher
             ref byte start = ref MemoryMarshal.GetReference(bytes);
             if (bytes.Length < 2 * (count - 1) + windowBytes)
                 throw new ArgumentException("destination has more windows than the text");
-            for (int i = 0; i < count; i++)
+            int done = Kernels.ShingleHashKernel.HashBlocks(MemoryMarshal.Cast<byte, char>(bytes), windowBytes, bitflip1, bitflip2, destination);
+            for (int i = done; i < count; i++)
             {
                 ulong lo = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, 2 * i)) ^ bitflip1;
                 ulong hi = Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, 2 * i + windowBytes - 8)) ^ bitflip2;

@@ -153,6 +153,15 @@ public class DedupEngineTests
     }
 
     [Fact]
+    public void EmptyCorpusGivesAnEmptyResult()
+    {
+        var result = Run([], new DedupOptions());
+        Assert.Equal(0, result.DocCount);
+        Assert.Empty(result.Records());
+        Assert.Empty(result.SamplePairs);
+    }
+
+    [Fact]
     public void DocumentIndicesMustBeDense()
     {
         using var engine = new DedupEngine(new DedupOptions());

@@ -39,3 +39,39 @@ public class ShingleHasherTests
         }
     }
 }
+
+public class ShingleHashKernelTests
+{
+    [Fact]
+    public void EveryLength0To256AndEveryWindowSizeMatchesXxHash3()
+    {
+        var random = new Random(5);
+        for (int n = 5; n <= 8; n++)
+        {
+            for (int length = 0; length <= 256; length++)
+            {
+                var chars = new char[length];
+                for (int i = 0; i < length; i++)
+                    chars[i] = (char)random.Next(0, 0x10000);
+                AssertMatches(chars, n, seed: (ulong)random.NextInt64());
+            }
+            var big = new char[10_007];
+            for (int i = 0; i < big.Length; i++)
+                big[i] = (char)random.Next(0x4E00, 0xA000);
+            AssertMatches(big, n, seed: 1);
+        }
+    }
+
+    private static void AssertMatches(char[] chars, int n, ulong seed)
+    {
+        int count = Math.Max(0, chars.Length - n + 1);
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(chars.AsSpan());
+        var actual = new uint[count];
+        ShingleHasher.HashWindows(bytes, 2 * n, seed, actual);
+        for (int i = 0; i < count; i++)
+        {
+            ulong h = System.IO.Hashing.XxHash3.HashToUInt64(bytes.Slice(2 * i, 2 * n), (long)seed);
+            Assert.True((uint)(h ^ (h >> 32)) == actual[i], $"n={n} length={chars.Length} window {i}");
+        }
+    }
+}

@@ -92,6 +92,16 @@ public sealed class DedupTextNormalizer
         bool[] special = NfkcTable.Special;
         for (int i = 0; i < text.Length; i++)
         {
+            if (collapseInnerWhitespace && i + PlainBlockKernel.BlockLength <= text.Length)
+            {
+                // A block at a time while the characters are plain or single spaces between plain ones.
+                int copied = state.CopyPlainBlock(text.Slice(i, PlainBlockKernel.BlockLength), text.Length - i, plainLow2, plainHigh2);
+                if (copied > 0)
+                {
+                    i += copied - 1;
+                    continue;
+                }
+            }
             if (IsPlain(text[i], plainLow2, plainHigh2))
             {
                 i = state.CopyPlainRun(text, i, plainLow2, plainHigh2) - 1;
@@ -136,6 +146,33 @@ public sealed class DedupTextNormalizer
         private bool _pendingSpace;
         private int _previous = -1;      // last code point written, a composition candidate (-1: none)
         private int _previousUnits;
+
+        /// <summary>
+        /// Copies the unchanged prefix of a block (32 characters) with <see cref="PlainBlockKernel"/>; returns
+        /// its length. A space may be copied as is only right after a written non-space character.
+        /// </summary>
+        public int CopyPlainBlock(ReadOnlySpan<char> block, int remaining, char low2, char high2)
+        {
+            Reserve(remaining + PlainBlockKernel.BlockLength);
+            bool afterPlain = !_pendingSpace && Written > 0 && Output[Written - 1] != ' ';
+            int copied = PlainBlockKernel.CopyPrefix(block, Output.AsSpan(Written, PlainBlockKernel.BlockLength), afterPlain, low2, high2);
+            if (copied > 0 && _pendingSpace)
+            {
+                // The block's first character is plain (a space would not have been copied): put the pending
+                // space in front of the copied prefix.
+                Output.AsSpan(Written, copied).CopyTo(Output.AsSpan(Written + 1));
+                Output[Written] = ' ';
+                Written++;
+                _pendingSpace = false;
+            }
+            if (copied > 0)
+            {
+                Written += copied;
+                _previous = block[copied - 1];
+                _previousUnits = 1;
+            }
+            return copied;
+        }
 
         /// <summary>Copies the run of plain characters starting at <paramref name="start"/>; returns where it ends.</summary>
         /// <remarks>
