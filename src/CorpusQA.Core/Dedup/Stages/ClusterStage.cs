@@ -1,8 +1,12 @@
+using CorpusQA.Core.Dedup.Verification;
+
 namespace CorpusQA.Core.Dedup.Stages;
 
 /// <summary>
 /// Stage 3: candidate pairs → verified edges → components (union-find) → keeper-centred clusters.
-/// An edge survives only if its signatures agree on ≥ Threshold − VerifyMargin of the permutations. Inside a
+/// An edge survives only if the true character n-gram Jaccard of the two normalized texts is ≥ Threshold
+/// (<see cref="DedupOptions.VerifyExact"/>; else, or for word shingles, if the signatures agree on
+/// ≥ Threshold − VerifyMargin of the permutations). Inside a
 /// component, documents are visited in keeper-priority order; an unassigned one becomes a keeper and takes
 /// its unassigned verified neighbours. Every non-keeper is therefore directly similar to its keeper, so a
 /// chain A~B~C never puts dissimilar A and C together (by the Jaccard-distance triangle inequality two
@@ -14,7 +18,7 @@ public static class ClusterStage
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var lsh = LshParameters.Optimal(options.Threshold, options.NumPerm, options.FalsePositiveWeight, options.FalseNegativeWeight);
+        var lsh = options.LshLayout();
         using var set = new SignatureSet(signatureFiles, options);
         var (docCount, exactPairs, candidates) = CandidateFileFormat.Read(candidateFile, options.BandOptionsHash(lsh), lsh);
         if (docCount != set.DocCount)
@@ -26,28 +30,32 @@ public static class ClusterStage
         foreach (var (dup, of) in exactPairs)
             exactDupOf[dup] = of;
 
-        double accept = options.Threshold - options.VerifyMargin;
-        var edges = new List<(int A, int B, float J)>();
+        // Candidates arrive sorted by (a, b): a stays the same for a run of edges, so its n-gram set stays cached.
+        var verifier = new ExactEdgeVerifier(set, options);
+        var edges = new List<Edge>();
         foreach (var (a, b) in candidates)
         {
             double j = set.EstimatedJaccard(a, b);
-            if (j >= accept)
-                edges.Add((a, b, (float)j));
+            if (verifier.Accepts(a, b, j, out double truth))
+                edges.Add(new Edge(a, b, (float)j, (float)truth));
         }
 
         var keeper = new int[n];
         var estJaccard = new float[n];
+        var trueJaccard = new float[n];
         for (int i = 0; i < n; i++)
         {
             keeper[i] = i;
             estJaccard[i] = 1f;
+            trueJaccard[i] = 1f;
         }
-        AssignKeepers(set, edges, options.Keep, keeper, estJaccard);
+        AssignKeepers(set, edges, options.Keep, keeper, estJaccard, trueJaccard);
 
         foreach (var (dup, of) in exactPairs)
         {
             keeper[dup] = keeper[of];
             estJaccard[dup] = keeper[of] == of ? 1f : estJaccard[of];
+            trueJaccard[dup] = keeper[of] == of ? 1f : trueJaccard[of];
         }
 
         var clusterSize = new int[n];
@@ -67,26 +75,29 @@ public static class ClusterStage
             exactHash[i] = reader.ExactHash(record);
         }
         var samples = SamplePairs(set, options, keeper, exactDupOf, estJaccard);
-        return new DedupResult(lsh, options.MaxClusterSize, exactHash, exactDupOf, keeper, estJaccard, clusterId, clusterSize, samples);
+        return new DedupResult(lsh, options.MaxClusterSize, exactHash, exactDupOf, keeper, estJaccard, trueJaccard, clusterId, clusterSize, samples);
     }
 
-    private static void AssignKeepers(SignatureSet set, List<(int A, int B, float J)> edges, KeepPolicy policy, int[] keeper, float[] estJaccard)
+    /// <summary>A verified edge: signature agreement and the true Jaccard (NaN when not computed).</summary>
+    private readonly record struct Edge(int A, int B, float Estimate, float Truth);
+
+    private static void AssignKeepers(SignatureSet set, List<Edge> edges, KeepPolicy policy, int[] keeper, float[] estJaccard, float[] trueJaccard)
     {
         if (edges.Count == 0)
             return;
         var components = new UnionFind(set.DocCount);
         var degree = new Dictionary<int, int>();
-        foreach (var (a, b, _) in edges)
+        foreach (var (a, b, _, _) in edges)
         {
             components.Union(a, b);
             degree[a] = degree.GetValueOrDefault(a) + 1;
             degree[b] = degree.GetValueOrDefault(b) + 1;
         }
-        var adjacency = degree.Keys.ToDictionary(d => d, d => new List<(int Other, float J)>(degree[d]));
-        foreach (var (a, b, j) in edges)
+        var adjacency = degree.Keys.ToDictionary(d => d, d => new List<(int Other, float J, float T)>(degree[d]));
+        foreach (var (a, b, j, t) in edges)
         {
-            adjacency[a].Add((b, j));
-            adjacency[b].Add((a, j));
+            adjacency[a].Add((b, j, t));
+            adjacency[b].Add((a, j, t));
         }
 
         var members = degree.Keys.Select(d => (Root: components.Find(d), Doc: d, Priority: Priority(set, d, policy))).ToList();
@@ -102,12 +113,13 @@ public static class ClusterStage
         {
             if (!assigned.Add(doc))
                 continue;
-            foreach (var (other, j) in adjacency[doc])
+            foreach (var (other, j, t) in adjacency[doc])
             {
                 if (assigned.Add(other))
                 {
                     keeper[other] = doc;
                     estJaccard[other] = j;
+                    trueJaccard[other] = t;
                 }
             }
         }
