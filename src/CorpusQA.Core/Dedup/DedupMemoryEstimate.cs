@@ -14,7 +14,7 @@ namespace CorpusQA.Core.Dedup;
 /// <param name="ClusterStateBytes">docs × ClusterStateBytesPerDocument.</param>
 /// <param name="SignatureFileBytes">Signature shard size on disk: header + docs × (48 + 4 × NumPerm).</param>
 /// <param name="SpillBytesPerBand">Sorted-run bytes written per band when the keys exceed the budget.</param>
-/// <param name="VerifyCacheBytes">Upper bound of the exact-verification n-gram set cache (0 without exact verification).</param>
+/// <param name="VerifyCacheBytes">Upper bound of the exact-verification n-gram set caches: 32 MiB per verifying thread (one per core; 0 without exact verification).</param>
 public sealed record DedupMemoryEstimate(
     long DocCount,
     LshParameters Lsh,
@@ -38,7 +38,7 @@ public sealed record DedupMemoryEstimate(
             docCount, lsh, BandKey.Size, inMemory, ClusterState, docCount * ClusterState,
             SignatureFileFormat.HeaderSize + docCount * SignatureFileFormat.RecordSize(options.NumPerm),
             keys > options.MemoryBudgetBytes ? keys : 0,
-            options.VerifiesExactly ? Verification.ShingleSetCache.DefaultMaxHashes * sizeof(ulong) : 0);
+            options.VerifiesExactly ? Environment.ProcessorCount * Verification.ShingleSetCache.DefaultMaxHashes * sizeof(ulong) : 0);
     }
 
     public override string ToString() =>

@@ -182,7 +182,7 @@ public class DedupEngineTests
         Assert.Equal(64L << 20, estimate.BandIndexBytes);
         Assert.Equal(32 + 10_000_000L * (48 + 4 * 128), estimate.SignatureFileBytes);
         Assert.Equal(48, estimate.ClusterStateBytesPerDocument);
-        Assert.Equal(64L << 20, estimate.VerifyCacheBytes);
+        Assert.Equal(Environment.ProcessorCount * (32L << 20), estimate.VerifyCacheBytes);
         Assert.Contains("14x9", estimate.ToString());
         var signatureOnly = DedupEngine.MemoryEstimate(1000, new DedupOptions { VerifyExact = false });
         Assert.Equal((9, 13), (signatureOnly.Lsh.Bands, signatureOnly.Lsh.Rows));

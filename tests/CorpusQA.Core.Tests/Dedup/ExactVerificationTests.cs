@@ -39,6 +39,21 @@ public class ExactVerificationTests
     }
 
     [Fact]
+    public void BucketSortGivesTheSortedDistinctHashes()
+    {
+        var random = new Random(3);
+        foreach (int length in Enumerable.Range(0, 300).Concat([1000, 4097, 70_000, 300_000]))
+        {
+            // Random 64-bit values with repeats, plus a cluster of small values sharing the first bucket.
+            var values = new ulong[length];
+            for (int i = 0; i < length; i++)
+                values[i] = i % 7 == 3 && i > 0 ? values[random.Next(i)] : i % 11 == 5 ? (ulong)random.Next(50) : (ulong)random.NextInt64() * 3UL;
+            var expected = values.Distinct().Order().ToArray();
+            Assert.Equal(expected, CharShingleSet.SortedUnique(values.ToArray()));
+        }
+    }
+
+    [Fact]
     public void ShingleSetCacheIsBoundedAndReusesSets()
     {
         var loads = new List<int>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CorpusQA.Core.Dedup.Verification;
 
 namespace CorpusQA.Core.Dedup.Stages;
@@ -30,15 +31,7 @@ public static class ClusterStage
         foreach (var (dup, of) in exactPairs)
             exactDupOf[dup] = of;
 
-        // Candidates arrive sorted by (a, b): a stays the same for a run of edges, so its n-gram set stays cached.
-        var verifier = new ExactEdgeVerifier(set, options);
-        var edges = new List<Edge>();
-        foreach (var (a, b) in candidates)
-        {
-            double j = set.EstimatedJaccard(a, b);
-            if (verifier.Accepts(a, b, j, out double truth))
-                edges.Add(new Edge(a, b, (float)j, (float)truth));
-        }
+        var edges = VerifyEdges(set, candidates, options);
 
         var keeper = new int[n];
         var estJaccard = new float[n];
@@ -76,6 +69,41 @@ public static class ClusterStage
         }
         var samples = SamplePairs(set, options, keeper, exactDupOf, estJaccard);
         return new DedupResult(lsh, options.MaxClusterSize, exactHash, exactDupOf, keeper, estJaccard, trueJaccard, clusterId, clusterSize, samples);
+    }
+
+    /// <summary>
+    /// Checks every candidate, in parallel over contiguous ranges of the sorted candidates (a stays the same
+    /// for a run of pairs, so its n-gram set stays in the range's cache). Each decision depends only on its two
+    /// documents and lands at its candidate's position, so the edges are the same whatever the thread count.
+    /// </summary>
+    private static List<Edge> VerifyEdges(SignatureSet set, List<(int A, int B)> candidates, DedupOptions options)
+    {
+        var edges = new List<Edge>();
+        if (candidates.Count == 0)
+            return edges;
+        var outcome = new Edge[candidates.Count];
+        var accepted = new bool[candidates.Count];
+        Parallel.ForEach(
+            Partitioner.Create(0, candidates.Count, Math.Max(1024, candidates.Count / (4 * Environment.ProcessorCount) + 1)),
+            () => new ExactEdgeVerifier(set, options),
+            (range, _, verifier) =>
+            {
+                for (int i = range.Item1; i < range.Item2; i++)
+                {
+                    var (a, b) = candidates[i];
+                    double j = set.EstimatedJaccard(a, b);
+                    if (verifier.Accepts(a, b, j, out double truth))
+                    {
+                        outcome[i] = new Edge(a, b, (float)j, (float)truth);
+                        accepted[i] = true;
+                    }
+                }
+                return verifier;
+            },
+            _ => { });
+        for (int i = 0; i < outcome.Length; i++)
+            if (accepted[i]) edges.Add(outcome[i]);
+        return edges;
     }
 
     /// <summary>A verified edge: signature agreement and the true Jaccard (NaN when not computed).</summary>

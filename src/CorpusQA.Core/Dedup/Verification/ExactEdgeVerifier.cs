@@ -26,11 +26,14 @@ internal sealed class ExactEdgeVerifier
         _options = options;
         if (options.VerifiesExactly)
         {
+            byte[] utf8 = new byte[4096];
+            char[] text = new char[4096];
             _cache = new ShingleSetCache(doc =>
             {
                 var (reader, record) = set.Locate(doc);
-                string? text = reader.NormalizedText(record);
-                return text is null ? null : CharShingleSet.Of(text, options.NGram);
+                return reader.TryReadNormalizedText(record, ref utf8, ref text, out int length)
+                    ? CharShingleSet.Of(text.AsSpan(0, length), options.NGram)
+                    : null;
             });
         }
     }

@@ -3,15 +3,15 @@ namespace CorpusQA.Core.Dedup.Verification;
 /// <summary>
 /// Least-recently-used cache of documents' n-gram hash sets, bounded both in documents and in hashes held
 /// (8 bytes each), so a document shared by many candidate edges is hashed once while memory stays bounded.
-/// Not thread-safe (the cluster stage verifies on one thread).
+/// Not thread-safe: each verifying thread of the cluster stage has its own.
 /// </summary>
 internal sealed class ShingleSetCache
 {
     /// <summary>Default bound on documents held.</summary>
     public const int DefaultMaxDocuments = 4096;
 
-    /// <summary>Default bound on hashes held: 8 M hashes = 64 MiB.</summary>
-    public const long DefaultMaxHashes = 8L << 20;
+    /// <summary>Default bound on hashes held: 4 M hashes = 32 MiB (per verifying thread).</summary>
+    public const long DefaultMaxHashes = 4L << 20;
 
     private readonly Func<int, ulong[]?> _load;
     private readonly int _maxDocuments;
