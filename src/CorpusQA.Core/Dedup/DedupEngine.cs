@@ -21,10 +21,10 @@ public sealed class DedupEngine : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        Lsh = LshParameters.Optimal(options.Threshold, options.NumPerm, options.FalsePositiveWeight, options.FalseNegativeWeight);
+        Lsh = options.LshLayout();
         _workDirectory = Path.Combine(options.TempDirectory ?? Path.GetTempPath(), $"corpusqa-dedup-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_workDirectory);
-        _writer = new SignatureWriter(Path.Combine(_workDirectory, "shard-0.cqsig"), options, keepTexts: options.SamplePairCount > 0);
+        _writer = new SignatureWriter(Path.Combine(_workDirectory, "shard-0.cqsig"), options, keepTexts: KeepsTexts(options));
         _signers = new ThreadLocal<(MinHashSigner, DocumentSignature)>(() => (new MinHashSigner(options), new DocumentSignature(options.NumPerm)));
     }
 
@@ -38,7 +38,7 @@ public sealed class DedupEngine : IDisposable
             throw new InvalidOperationException("Finish() was already called.");
         var (signer, scratch) = _signers.Value;
         signer.Sign(index, text, words, qualityScore, scratch);
-        _writer.Write(scratch, signer.LastNormalizedText, hasText: _options.SamplePairCount > 0);
+        _writer.Write(scratch, signer.LastNormalizedText, hasText: KeepsTexts(_options));
     }
 
     /// <summary>Runs the bucket and cluster stages; documents must have been added with indices 0..N-1.</summary>
@@ -52,6 +52,9 @@ public sealed class DedupEngine : IDisposable
         BucketStats = BucketStage.Run([_writer.Path], _options, candidates);
         return ClusterStage.Run([_writer.Path], candidates, _options);
     }
+
+    /// <summary>Texts are kept beside the signatures for exact edge verification and the sample pairs' true Jaccard.</summary>
+    private static bool KeepsTexts(DedupOptions options) => options.VerifiesExactly || options.SamplePairCount > 0;
 
     /// <summary>What the bucket stage did (after <see cref="Finish"/>).</summary>
     public BucketStageStats? BucketStats { get; private set; }

@@ -66,11 +66,38 @@ public sealed record DedupOptions
     /// <summary>Fold full-/half-width and CJK/ASCII punctuation variants to one class. Default true.</summary>
     public bool FoldPunctuation { get; init; } = true;
 
-    /// <summary>Weight of the false-positive area when choosing bands × rows (datasketch: 0.5).</summary>
-    public double FalsePositiveWeight { get; init; } = 0.5;
+    /// <summary>
+    /// Join a candidate edge only if the TRUE Jaccard of the two normalized texts' character n-gram sets is
+    /// ≥ <see cref="Threshold"/> (computed from the texts kept beside the signatures). Default true. Applies to
+    /// character shingles only: word shingles (and documents whose texts were not kept) fall back to the
+    /// signature estimate ≥ Threshold − VerifyMargin.
+    /// </summary>
+    public bool VerifyExact { get; init; } = true;
 
-    /// <summary>Weight of the false-negative area when choosing bands × rows (datasketch: 0.5).</summary>
-    public double FalseNegativeWeight { get; init; } = 0.5;
+    /// <summary>
+    /// Weight of the false-positive area when choosing bands × rows. Default (null): 0.1 when edges are verified
+    /// exactly (a false candidate then only costs time), else datasketch's 0.5.
+    /// </summary>
+    public double? FalsePositiveWeight { get; init; }
+
+    /// <summary>
+    /// Weight of the false-negative area when choosing bands × rows. Default (null): 0.9 when edges are verified
+    /// exactly, else datasketch's 0.5.
+    /// </summary>
+    public double? FalseNegativeWeight { get; init; }
+
+    /// <summary>Whether candidate edges are checked against the true n-gram Jaccard (VerifyExact with character shingles).</summary>
+    public bool VerifiesExactly => VerifyExact && Shingle == ShingleUnit.Char;
+
+    /// <summary>The false-positive weight in force (the option, or its verification-dependent default).</summary>
+    public double EffectiveFalsePositiveWeight => FalsePositiveWeight ?? (VerifiesExactly ? 0.1 : 0.5);
+
+    /// <summary>The false-negative weight in force (the option, or its verification-dependent default).</summary>
+    public double EffectiveFalseNegativeWeight => FalseNegativeWeight ?? (VerifiesExactly ? 0.9 : 0.5);
+
+    /// <summary>The bands × rows these options give (datasketch's optimal_param with the effective weights).</summary>
+    public LshParameters LshLayout() =>
+        LshParameters.Optimal(Threshold, NumPerm, EffectiveFalsePositiveWeight, EffectiveFalseNegativeWeight);
 
     /// <summary>How many (non-keeper, keeper) pairs <see cref="DedupResult.SamplePairs"/> holds. Default 50.</summary>
     public int SamplePairCount { get; init; } = 50;
@@ -84,7 +111,8 @@ public sealed record DedupOptions
         if (MaxClusterSize < 2) throw new ArgumentOutOfRangeException(nameof(MaxClusterSize), MaxClusterSize, "must be at least 2");
         if (!(VerifyMargin >= 0 && VerifyMargin < Threshold)) throw new ArgumentOutOfRangeException(nameof(VerifyMargin), VerifyMargin, "must be in [0, Threshold)");
         if (MemoryBudgetBytes < 1 << 16) throw new ArgumentOutOfRangeException(nameof(MemoryBudgetBytes), MemoryBudgetBytes, "must be at least 64 KiB");
-        if (!(FalsePositiveWeight >= 0 && FalseNegativeWeight >= 0 && FalsePositiveWeight + FalseNegativeWeight > 0))
+        double fpw = EffectiveFalsePositiveWeight, fnw = EffectiveFalseNegativeWeight;
+        if (!(fpw >= 0 && fnw >= 0 && fpw + fnw > 0))
             throw new ArgumentOutOfRangeException(nameof(FalsePositiveWeight), "weights must be non-negative and not both zero");
         if (SamplePairCount < 0) throw new ArgumentOutOfRangeException(nameof(SamplePairCount), SamplePairCount, "must be non-negative");
     }
@@ -99,13 +127,20 @@ public sealed record DedupOptions
         return XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(text));
     }
 
-    /// <summary><see cref="SignatureOptionsHash"/> plus the LSH band layout, for band-level files.</summary>
+    /// <summary>
+    /// <see cref="SignatureOptionsHash"/> plus the LSH band layout, the effective band-choice weights and the
+    /// verification mode, for band-level files.
+    /// </summary>
     public ulong BandOptionsHash(LshParameters lsh)
     {
-        Span<byte> bytes = stackalloc byte[16];
+        ArgumentNullException.ThrowIfNull(lsh);
+        Span<byte> bytes = stackalloc byte[33];
         BinaryPrimitives.WriteUInt64LittleEndian(bytes, SignatureOptionsHash());
         BinaryPrimitives.WriteInt32LittleEndian(bytes.Slice(8), lsh.Bands);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.Slice(12), lsh.Rows);
+        BinaryPrimitives.WriteDoubleLittleEndian(bytes.Slice(16), EffectiveFalsePositiveWeight);
+        BinaryPrimitives.WriteDoubleLittleEndian(bytes.Slice(24), EffectiveFalseNegativeWeight);
+        bytes[32] = VerifiesExactly ? (byte)1 : (byte)0;
         return XxHash3.HashToUInt64(bytes);
     }
 }

@@ -10,6 +10,8 @@ namespace CorpusQA.Core.Dedup;
 /// <param name="Keeper">Index of the cluster's keeper.</param>
 /// <param name="EstJaccardToKeeper">Signature agreement with the keeper (1 for the keeper and exact copies of it).</param>
 /// <param name="ClusterOversized">The cluster exceeds <see cref="DedupOptions.MaxClusterSize"/> (review it).</param>
+/// <param name="TrueJaccardToKeeper">Exact character n-gram Jaccard with the keeper when the edge was verified
+/// exactly (1 for the keeper and exact copies of it); null when only the signature estimate is known.</param>
 public readonly record struct DedupRecord(
     int DocIndex,
     string ExactHash,
@@ -19,7 +21,8 @@ public readonly record struct DedupRecord(
     bool IsKeeper,
     int Keeper,
     double EstJaccardToKeeper,
-    bool ClusterOversized)
+    bool ClusterOversized,
+    double? TrueJaccardToKeeper)
 {
     /// <summary>Drop reason for non-keepers: <c>exact_duplicate</c> or <c>near_duplicate</c>; null for keepers.</summary>
     public string? DropReason => IsKeeper ? null : ExactDupOf.HasValue ? DedupReasons.ExactDuplicate : DedupReasons.NearDuplicate;

@@ -1,7 +1,7 @@
 namespace CorpusQA.Core.Dedup;
 
 /// <summary>
-/// Per-document dedup outcome for documents 0..DocCount-1 (about 36 bytes per document) plus sample pairs.
+/// Per-document dedup outcome for documents 0..DocCount-1 (about 40 bytes per document) plus sample pairs.
 /// </summary>
 public sealed class DedupResult
 {
@@ -9,11 +9,12 @@ public sealed class DedupResult
     private readonly int[] _exactDupOf;
     private readonly int[] _keeper;
     private readonly float[] _estJaccard;
+    private readonly float[] _trueJaccard;
     private readonly int[] _clusterId;
     private readonly int[] _clusterSize;
 
     internal DedupResult(LshParameters lsh, int maxClusterSize, UInt128[] exactHash, int[] exactDupOf, int[] keeper,
-        float[] estJaccard, int[] clusterId, int[] clusterSize, IReadOnlyList<DedupSamplePair> samplePairs)
+        float[] estJaccard, float[] trueJaccard, int[] clusterId, int[] clusterSize, IReadOnlyList<DedupSamplePair> samplePairs)
     {
         Lsh = lsh;
         MaxClusterSize = maxClusterSize;
@@ -21,6 +22,7 @@ public sealed class DedupResult
         _exactDupOf = exactDupOf;
         _keeper = keeper;
         _estJaccard = estJaccard;
+        _trueJaccard = trueJaccard;
         _clusterId = clusterId;
         _clusterSize = clusterSize;
         SamplePairs = samplePairs;
@@ -58,7 +60,8 @@ public sealed class DedupResult
         _keeper[doc] == doc,
         _keeper[doc],
         _estJaccard[doc],
-        _clusterSize[_keeper[doc]] > MaxClusterSize);
+        _clusterSize[_keeper[doc]] > MaxClusterSize,
+        float.IsNaN(_trueJaccard[doc]) ? null : _trueJaccard[doc]);
 
     /// <summary>Every record in document order.</summary>
     public IEnumerable<DedupRecord> Records()

@@ -30,6 +30,8 @@ public class DedupEngineTests
         Assert.Equal(3, result[5].ClusterSize);
         Assert.Equal(5, result[62].ClusterId);
         Assert.Equal(1.0, result[62].EstJaccardToKeeper);
+        Assert.Equal(1.0, result[62].TrueJaccardToKeeper);
+        Assert.Equal(1.0, result[5].TrueJaccardToKeeper);
         Assert.Null(result[5].DropReason);
         Assert.Equal(3, result.ExactDuplicateCount);
     }
@@ -50,7 +52,8 @@ public class DedupEngineTests
         Assert.Equal(3, first[2].ClusterSize);
         Assert.True(first[0].IsKeeper);
         Assert.Equal(1, first[0].ClusterSize);
-        Assert.InRange(first[2].EstJaccardToKeeper, 0.75, 1.0);
+        Assert.InRange(first[2].EstJaccardToKeeper, 0.55, 1.0);
+        Assert.InRange(first[2].TrueJaccardToKeeper!.Value, 0.8, 1.0);
         Assert.False(first[2].ClusterOversized);
         Assert.True(Run(texts, new DedupOptions { MaxClusterSize = 2 })[2].ClusterOversized);
 
@@ -82,13 +85,21 @@ public class DedupEngineTests
         Assert.True(ShingleJaccard.OfCharNGrams(normalized[0], normalized[^1]) < 0.6);
 
         for (int i = 0; i < chain.Count; i++)
-            Assert.True(result[i].EstJaccardToKeeper >= options.Threshold - options.VerifyMargin);
+        {
+            // Every member is verified against its keeper with the exact Jaccard, and the record carries it.
+            var record = result[i];
+            double truth = ShingleJaccard.OfCharNGrams(normalized[i], normalized[record.Keeper]);
+            Assert.True(truth >= options.Threshold, $"{i} joined keeper {record.Keeper} at true J {truth:F3}");
+            Assert.Equal(truth, record.TrueJaccardToKeeper!.Value, 5);
+        }
+        Assert.True(result.NearDuplicateCount >= 2);
         for (int a = 0; a < chain.Count; a++)
         {
             for (int b = a + 1; b < chain.Count; b++)
             {
+                // Triangle inequality of the Jaccard distance with exact edges: 1 - 2 * (1 - 0.8).
                 if (result[a].ClusterId == result[b].ClusterId)
-                    Assert.True(ShingleJaccard.OfCharNGrams(normalized[a], normalized[b]) >= 0.5, $"{a} and {b} joined by chaining");
+                    Assert.True(ShingleJaccard.OfCharNGrams(normalized[a], normalized[b]) >= 0.6, $"{a} and {b} joined by chaining");
             }
         }
         Assert.NotEqual(result[0].ClusterId, result[chain.Count - 1].ClusterId);
@@ -175,11 +186,16 @@ public class DedupEngineTests
     {
         var estimate = DedupEngine.MemoryEstimate(10_000_000, new DedupOptions { MemoryBudgetBytes = 64L << 20 });
         Assert.Equal(12, estimate.BandKeyBytesPerDocument);
-        Assert.Equal((9, 13), (estimate.Lsh.Bands, estimate.Lsh.Rows));
+        Assert.Equal((14, 9), (estimate.Lsh.Bands, estimate.Lsh.Rows));
         Assert.Equal(120_000_000, estimate.SpillBytesPerBand);
         Assert.Equal(64L << 20, estimate.BandIndexBytes);
         Assert.Equal(32 + 10_000_000L * (48 + 4 * 128), estimate.SignatureFileBytes);
-        Assert.Contains("9x13", estimate.ToString());
+        Assert.Equal(48, estimate.ClusterStateBytesPerDocument);
+        Assert.Equal(Environment.ProcessorCount * (32L << 20), estimate.VerifyCacheBytes);
+        Assert.Contains("14x9", estimate.ToString());
+        var signatureOnly = DedupEngine.MemoryEstimate(1000, new DedupOptions { VerifyExact = false });
+        Assert.Equal((9, 13), (signatureOnly.Lsh.Bands, signatureOnly.Lsh.Rows));
+        Assert.Equal(0, signatureOnly.VerifyCacheBytes);
         Assert.Equal(12_000, DedupEngine.MemoryEstimate(1000, new DedupOptions()).BandIndexBytes);
     }
 }

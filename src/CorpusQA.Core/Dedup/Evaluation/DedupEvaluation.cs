@@ -1,9 +1,13 @@
 
+using CorpusQA.Core.Dedup.Verification;
+
 namespace CorpusQA.Core.Dedup.Evaluation;
 
 /// <summary>
 /// Measures dedup accuracy on labelled pairs. A pair counts as detected exactly when the engine would join
-/// it: equal exact hashes, or a shared LSH band and signature agreement ≥ Threshold − VerifyMargin.
+/// it: equal exact hashes, or a shared band of the layout in use and an edge the engine's verifier accepts
+/// (true n-gram Jaccard ≥ Threshold under <see cref="DedupOptions.VerifyExact"/>, else signature agreement
+/// ≥ Threshold − VerifyMargin).
 /// The truth is the brute-force character 5-gram Jaccard under the options' normalization (so
 /// <see cref="DedupOptions.FoldTraditional"/> changes what counts as a duplicate, as it does in a run).
 /// </summary>
@@ -19,7 +23,7 @@ public static class DedupEvaluation
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var lsh = LshParameters.Optimal(options.Threshold, options.NumPerm, options.FalsePositiveWeight, options.FalseNegativeWeight);
+        var lsh = options.LshLayout();
         var signer = new MinHashSigner(options);
         var originals = new Dictionary<string, (DocumentSignature Signature, byte[] Bytes, string Normalized)>();
         var outcomes = new List<(string Edit, double Truth, bool Candidate, bool Detected, double Estimate, double Recorded)>(pairs.Count);
@@ -33,12 +37,13 @@ public static class DedupEvaluation
             }
             var b = signer.Sign(1, pair.Variant);
             byte[] bBytes = LshBands.ToLittleEndianBytes(b.MinHashes);
-            double truth = ShingleJaccard.OfCharNGrams(a.Normalized, signer.Normalizer.Normalize(pair.Variant), 5);
+            string bNormalized = signer.Normalizer.Normalize(pair.Variant);
+            double truth = ShingleJaccard.OfCharNGrams(a.Normalized, bNormalized, 5);
             bool exact = a.Signature.ExactHash == b.ExactHash;
             bool bothSigned = a.Signature.Kind != SignatureKind.Empty && b.Kind != SignatureKind.Empty;
             double estimate = exact ? 1 : bothSigned ? Agreement(a.Signature.MinHashes, b.MinHashes) : 0;
             bool candidate = exact || (bothSigned && LshBands.ShareABand(a.Bytes, bBytes, lsh));
-            bool detected = exact || (candidate && estimate >= options.Threshold - options.VerifyMargin);
+            bool detected = exact || (candidate && ExactEdgeVerifier.Accepts(options, estimate, a.Normalized, bNormalized, out _));
             outcomes.Add((pair.EditType, truth, candidate, detected, estimate, pair.RecordedTrueJaccard));
         }
 

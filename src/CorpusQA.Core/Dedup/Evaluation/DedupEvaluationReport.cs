@@ -64,10 +64,10 @@ public sealed record DedupEvaluationReport(
         var sb = new StringBuilder();
         sb.AppendLine(c, $"LSH {Lsh.Bands} bands x {Lsh.Rows} rows, threshold {Threshold}; 'clear' leaves out true J in the S-curve transition band {TransitionBand.Low:F3}-{TransitionBand.High:F3} (5%-95% candidate probability)");
         sb.AppendLine();
-        sb.AppendLine("| edit | pairs | mean true J | precision | recall | precision (clear) | recall (clear) |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| edit | pairs | mean true J | true J >= t | detected | precision | recall | precision (clear) | recall (clear) |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var m in ByEditType.Append(Overall))
-            sb.AppendLine(c, $"| {m.EditType} | {m.Pairs} | {m.MeanTrueJaccard:F3} | {F(m.Precision)} | {F(m.Recall)} | {F(m.ClearPrecision)} | {F(m.ClearRecall)} |");
+            sb.AppendLine(c, $"| {m.EditType} | {m.Pairs} | {m.MeanTrueJaccard:F3} | {m.TruePositives + m.FalseNegatives} | {m.TruePositives + m.FalsePositives} | {F(m.Precision)} | {F(m.Recall)} | {F(m.ClearPrecision)} | {F(m.ClearRecall)} |");
         sb.AppendLine();
         sb.AppendLine("| true J | pairs | measured P(candidate) | theory 1-(1-s^r)^b |");
         sb.AppendLine("|---|---:|---:|---:|");

@@ -19,7 +19,7 @@ public static class BucketStage
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var lsh = LshParameters.Optimal(options.Threshold, options.NumPerm, options.FalsePositiveWeight, options.FalseNegativeWeight);
+        var lsh = options.LshLayout();
         string temp = options.TempDirectory ?? Path.GetTempPath();
         Directory.CreateDirectory(temp);
         using var set = new SignatureSet(signatureFiles, options);

@@ -1,8 +1,13 @@
+using System.Collections.Concurrent;
+using CorpusQA.Core.Dedup.Verification;
+
 namespace CorpusQA.Core.Dedup.Stages;
 
 /// <summary>
 /// Stage 3: candidate pairs → verified edges → components (union-find) → keeper-centred clusters.
-/// An edge survives only if its signatures agree on ≥ Threshold − VerifyMargin of the permutations. Inside a
+/// An edge survives only if the true character n-gram Jaccard of the two normalized texts is ≥ Threshold
+/// (<see cref="DedupOptions.VerifyExact"/>; else, or for word shingles, if the signatures agree on
+/// ≥ Threshold − VerifyMargin of the permutations). Inside a
 /// component, documents are visited in keeper-priority order; an unassigned one becomes a keeper and takes
 /// its unassigned verified neighbours. Every non-keeper is therefore directly similar to its keeper, so a
 /// chain A~B~C never puts dissimilar A and C together (by the Jaccard-distance triangle inequality two
@@ -14,7 +19,7 @@ public static class ClusterStage
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var lsh = LshParameters.Optimal(options.Threshold, options.NumPerm, options.FalsePositiveWeight, options.FalseNegativeWeight);
+        var lsh = options.LshLayout();
         using var set = new SignatureSet(signatureFiles, options);
         var (docCount, exactPairs, candidates) = CandidateFileFormat.Read(candidateFile, options.BandOptionsHash(lsh), lsh);
         if (docCount != set.DocCount)
@@ -26,28 +31,24 @@ public static class ClusterStage
         foreach (var (dup, of) in exactPairs)
             exactDupOf[dup] = of;
 
-        double accept = options.Threshold - options.VerifyMargin;
-        var edges = new List<(int A, int B, float J)>();
-        foreach (var (a, b) in candidates)
-        {
-            double j = set.EstimatedJaccard(a, b);
-            if (j >= accept)
-                edges.Add((a, b, (float)j));
-        }
+        var edges = VerifyEdges(set, candidates, options);
 
         var keeper = new int[n];
         var estJaccard = new float[n];
+        var trueJaccard = new float[n];
         for (int i = 0; i < n; i++)
         {
             keeper[i] = i;
             estJaccard[i] = 1f;
+            trueJaccard[i] = 1f;
         }
-        AssignKeepers(set, edges, options.Keep, keeper, estJaccard);
+        AssignKeepers(set, edges, options.Keep, keeper, estJaccard, trueJaccard);
 
         foreach (var (dup, of) in exactPairs)
         {
             keeper[dup] = keeper[of];
             estJaccard[dup] = keeper[of] == of ? 1f : estJaccard[of];
+            trueJaccard[dup] = keeper[of] == of ? 1f : trueJaccard[of];
         }
 
         var clusterSize = new int[n];
@@ -67,26 +68,64 @@ public static class ClusterStage
             exactHash[i] = reader.ExactHash(record);
         }
         var samples = SamplePairs(set, options, keeper, exactDupOf, estJaccard);
-        return new DedupResult(lsh, options.MaxClusterSize, exactHash, exactDupOf, keeper, estJaccard, clusterId, clusterSize, samples);
+        return new DedupResult(lsh, options.MaxClusterSize, exactHash, exactDupOf, keeper, estJaccard, trueJaccard, clusterId, clusterSize, samples);
     }
 
-    private static void AssignKeepers(SignatureSet set, List<(int A, int B, float J)> edges, KeepPolicy policy, int[] keeper, float[] estJaccard)
+    /// <summary>
+    /// Checks every candidate, in parallel over contiguous ranges of the sorted candidates (a stays the same
+    /// for a run of pairs, so its n-gram set stays in the range's cache). Each decision depends only on its two
+    /// documents and lands at its candidate's position, so the edges are the same whatever the thread count.
+    /// </summary>
+    private static List<Edge> VerifyEdges(SignatureSet set, List<(int A, int B)> candidates, DedupOptions options)
+    {
+        var edges = new List<Edge>();
+        if (candidates.Count == 0)
+            return edges;
+        var outcome = new Edge[candidates.Count];
+        var accepted = new bool[candidates.Count];
+        Parallel.ForEach(
+            Partitioner.Create(0, candidates.Count, Math.Max(1024, candidates.Count / (4 * Environment.ProcessorCount) + 1)),
+            () => new ExactEdgeVerifier(set, options),
+            (range, _, verifier) =>
+            {
+                for (int i = range.Item1; i < range.Item2; i++)
+                {
+                    var (a, b) = candidates[i];
+                    double j = set.EstimatedJaccard(a, b);
+                    if (verifier.Accepts(a, b, j, out double truth))
+                    {
+                        outcome[i] = new Edge(a, b, (float)j, (float)truth);
+                        accepted[i] = true;
+                    }
+                }
+                return verifier;
+            },
+            _ => { });
+        for (int i = 0; i < outcome.Length; i++)
+            if (accepted[i]) edges.Add(outcome[i]);
+        return edges;
+    }
+
+    /// <summary>A verified edge: signature agreement and the true Jaccard (NaN when not computed).</summary>
+    private readonly record struct Edge(int A, int B, float Estimate, float Truth);
+
+    private static void AssignKeepers(SignatureSet set, List<Edge> edges, KeepPolicy policy, int[] keeper, float[] estJaccard, float[] trueJaccard)
     {
         if (edges.Count == 0)
             return;
         var components = new UnionFind(set.DocCount);
         var degree = new Dictionary<int, int>();
-        foreach (var (a, b, _) in edges)
+        foreach (var (a, b, _, _) in edges)
         {
             components.Union(a, b);
             degree[a] = degree.GetValueOrDefault(a) + 1;
             degree[b] = degree.GetValueOrDefault(b) + 1;
         }
-        var adjacency = degree.Keys.ToDictionary(d => d, d => new List<(int Other, float J)>(degree[d]));
-        foreach (var (a, b, j) in edges)
+        var adjacency = degree.Keys.ToDictionary(d => d, d => new List<(int Other, float J, float T)>(degree[d]));
+        foreach (var (a, b, j, t) in edges)
         {
-            adjacency[a].Add((b, j));
-            adjacency[b].Add((a, j));
+            adjacency[a].Add((b, j, t));
+            adjacency[b].Add((a, j, t));
         }
 
         var members = degree.Keys.Select(d => (Root: components.Find(d), Doc: d, Priority: Priority(set, d, policy))).ToList();
@@ -102,12 +141,13 @@ public static class ClusterStage
         {
             if (!assigned.Add(doc))
                 continue;
-            foreach (var (other, j) in adjacency[doc])
+            foreach (var (other, j, t) in adjacency[doc])
             {
                 if (assigned.Add(other))
                 {
                     keeper[other] = doc;
                     estJaccard[other] = j;
+                    trueJaccard[other] = t;
                 }
             }
         }

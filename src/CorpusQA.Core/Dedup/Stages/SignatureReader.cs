@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.MemoryMappedFiles;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace CorpusQA.Core.Dedup.Stages;
 
@@ -12,12 +13,16 @@ internal sealed unsafe class SignatureReader : IDisposable
     private readonly byte* _base;
     private readonly int _recordSize;
     private readonly string _textPath;
-    private FileStream? _texts;
+    private readonly Lazy<SafeFileHandle?> _texts;
 
     public SignatureReader(string path, DedupOptions options)
     {
         Path = path;
         _textPath = path + SignatureFileFormat.TextSuffix;
+        // Positional reads on one handle are thread-safe: the cluster stage verifies edges on several threads.
+        _texts = new Lazy<SafeFileHandle?>(() => File.Exists(_textPath)
+            ? File.OpenHandle(_textPath, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess)
+            : null);
         long length = new FileInfo(path).Length;
         if (length < SignatureFileFormat.HeaderSize)
             throw new InvalidDataException($"{path}: too short for a signature file header");
@@ -77,18 +82,51 @@ internal sealed unsafe class SignatureReader : IDisposable
         var r = Record(record);
         long offset = BinaryPrimitives.ReadInt64LittleEndian(r.Slice(16));
         int length = BinaryPrimitives.ReadInt32LittleEndian(r.Slice(12));
-        if (offset < 0 || !File.Exists(_textPath))
+        if (offset < 0 || _texts.Value is not SafeFileHandle handle)
             return null;
-        _texts ??= new FileStream(_textPath, FileMode.Open, FileAccess.Read, FileShare.Read);
         var bytes = new byte[length];
-        _texts.Position = offset;
-        _texts.ReadExactly(bytes);
+        ReadExactly(handle, bytes, offset);
         return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>
+    /// Decodes the normalized text into reused buffers (grown when too small, so a run of calls allocates
+    /// only for the longest text); false when the companion text file was not kept.
+    /// </summary>
+    internal bool TryReadNormalizedText(long record, ref byte[] bytes, ref char[] chars, out int charCount)
+    {
+        var r = Record(record);
+        long offset = BinaryPrimitives.ReadInt64LittleEndian(r.Slice(16));
+        int length = BinaryPrimitives.ReadInt32LittleEndian(r.Slice(12));
+        charCount = 0;
+        if (offset < 0 || _texts.Value is not SafeFileHandle handle)
+            return false;
+        if (bytes.Length < length)
+            bytes = new byte[Math.Max(length, 2 * bytes.Length)];
+        ReadExactly(handle, bytes.AsSpan(0, length), offset);
+        int needed = Encoding.UTF8.GetMaxCharCount(length);
+        if (chars.Length < needed)
+            chars = new char[Math.Max(needed, 2 * chars.Length)];
+        charCount = Encoding.UTF8.GetChars(bytes.AsSpan(0, length), chars);
+        return true;
+    }
+
+    private void ReadExactly(SafeFileHandle handle, Span<byte> destination, long offset)
+    {
+        while (destination.Length > 0)
+        {
+            int read = RandomAccess.Read(handle, destination, offset);
+            if (read <= 0)
+                throw new InvalidDataException($"{_textPath}: ends before the text at offset {offset}");
+            destination = destination.Slice(read);
+            offset += read;
+        }
     }
 
     public void Dispose()
     {
-        _texts?.Dispose();
+        if (_texts.IsValueCreated)
+            _texts.Value?.Dispose();
         if (_view is not null)
         {
             _view.SafeMemoryMappedViewHandle.ReleasePointer();
