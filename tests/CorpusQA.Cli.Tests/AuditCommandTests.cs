@@ -44,6 +44,7 @@ public class AuditCommandTests
         Assert.Equal("INTEGER", types["cluster_size"]);
         Assert.Equal("BOOLEAN", types["is_keeper"]);
         Assert.Equal("DOUBLE", types["est_jaccard_to_keeper"]);
+        Assert.Equal("DOUBLE", types["true_jaccard_to_keeper"]);
         Assert.Equal("BOOLEAN", types["keep"]);
         Assert.Equal("VARCHAR", types["drop_reasons"]);
 
@@ -118,7 +119,7 @@ public class AuditCommandTests
         var run = await CliRunner.RunAsync("audit", tmp.File("in.jsonl"), "--out", tmp.File("out"));
         Assert.Equal(0, run.ExitCode);
         string parquet = Path.Combine(tmp.File("out"), "signals.parquet").Replace("'", "''");
-        var rows = Query($"SELECT doc_id, exact_dup_of, keeper_id, cluster_size, is_keeper, keep, drop_reasons FROM read_parquet('{parquet}') ORDER BY doc_index");
+        var rows = Query($"SELECT doc_id, exact_dup_of, keeper_id, cluster_size, is_keeper, keep, drop_reasons, true_jaccard_to_keeper FROM read_parquet('{parquet}') ORDER BY doc_index");
         foreach (var row in rows.Where(r => ((string)r["doc_id"]!).EndsWith("-copy")))
         {
             string original = ((string)row["doc_id"]!)[..^5];
@@ -132,6 +133,7 @@ public class AuditCommandTests
         {
             Assert.Equal(((string)row["doc_id"]!)[..^5], row["keeper_id"]);
             Assert.Equal(3, row["cluster_size"]);
+            Assert.InRange((double)row["true_jaccard_to_keeper"]!, 0.8, 1.0);
             Assert.Contains("near_duplicate", (string)row["drop_reasons"]!);
         }
 

@@ -17,6 +17,7 @@ internal static class AuditColumns
     public const string IsKeeper = "is_keeper";
     public const string KeeperId = "keeper_id";
     public const string EstJaccardToKeeper = "est_jaccard_to_keeper";
+    public const string TrueJaccardToKeeper = "true_jaccard_to_keeper";
     public const string ClusterOversized = "cluster_oversized";
     public const string Keep = "keep";
     public const string DropReasons = "drop_reasons";
@@ -52,6 +53,7 @@ internal static class AuditColumns
         new(IsKeeper, TableColumnType.Bool),
         new(KeeperId, TableColumnType.String),
         new(EstJaccardToKeeper, TableColumnType.Double),
+        new(TrueJaccardToKeeper, TableColumnType.Double),
         new(ClusterOversized, TableColumnType.Bool),
     ];
 }

@@ -51,6 +51,7 @@ internal sealed class DedupJoin
         table.SetBool(table.ColumnIndex(AuditColumns.IsKeeper), r.IsKeeper);
         table.SetString(table.ColumnIndex(AuditColumns.KeeperId), r.IsKeeper ? null : _referencedIds[r.Keeper]);
         table.SetDouble(table.ColumnIndex(AuditColumns.EstJaccardToKeeper), r.EstJaccardToKeeper);
+        table.SetDouble(table.ColumnIndex(AuditColumns.TrueJaccardToKeeper), r.TrueJaccardToKeeper);
         table.SetBool(table.ColumnIndex(AuditColumns.ClusterOversized), r.ClusterOversized);
     }
 
