@@ -20,9 +20,7 @@ internal static class AuditStages
     {
         string input = args.FirstOrDefault(a => !a.StartsWith("--")) ?? throw new ArgumentException("usage: audit-stages FILE.jsonl [--reps N]");
         int reps = args.SkipWhile(a => a != "--reps").Skip(1).Select(int.Parse).FirstOrDefault(3);
-        var docs = File.ReadLines(input).Where(l => l.Length > 0)
-            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToList();
-        long bytes = docs.Sum(d => (long)Encoding.UTF8.GetByteCount(d));
+        var (docs, bytes) = CorpusTexts.Load(input);
 
         var segmenter = JiebaSegmenter.CreateDefault();
         var analyzer = new DocumentAnalyzer(segmenter);
@@ -60,8 +58,7 @@ internal static class AuditStages
                 times.Add(sw.Elapsed.TotalSeconds);
             }
 
-            times.Sort();
-            double median = times[times.Count / 2];
+            double median = CorpusTexts.Median(times);
             Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
             {
                 ["stage"] = name,

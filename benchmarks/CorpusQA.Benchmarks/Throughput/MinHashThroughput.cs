@@ -35,15 +35,7 @@ internal static class MinHashThroughput
             return 2;
         }
 
-        var docs = new List<string>();
-        long bytes = 0;
-        foreach (var line in File.ReadLines(input))
-        {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            using var json = JsonDocument.Parse(line);
-            docs.Add(json.RootElement.GetProperty("text").GetString()!);
-            bytes += Encoding.UTF8.GetByteCount(docs[^1]);
-        }
+        var (docs, bytes) = CorpusTexts.Load(input);
 
         var options = new DedupOptions { NumPerm = numPerm, NGram = ngram, Shingle = ShingleUnit.Char };
         var signer = new MinHashSigner(options);
@@ -58,8 +50,7 @@ internal static class MinHashThroughput
             times.Add(sw.Elapsed.TotalSeconds);
         }
 
-        times.Sort();
-        double median = times[times.Count / 2];
+        double median = CorpusTexts.Median(times);
         var result = new Dictionary<string, object?>
         {
             ["peer"] = "corpusqa",

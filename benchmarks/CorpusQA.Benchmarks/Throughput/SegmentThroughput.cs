@@ -36,16 +36,7 @@ internal static class SegmentThroughput
             return 2;
         }
 
-        var docs = new List<string>();
-        long bytes = 0;
-        foreach (var line in File.ReadLines(input))
-        {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            using var json = JsonDocument.Parse(line);
-            var text = json.RootElement.GetProperty("text").GetString()!;
-            docs.Add(text);
-            bytes += Encoding.UTF8.GetByteCount(text);
-        }
+        var (docs, bytes) = CorpusTexts.Load(input);
 
         var load = Stopwatch.StartNew();
         var segmenter = JiebaSegmenter.CreateDefault();
@@ -76,8 +67,7 @@ internal static class SegmentThroughput
             tokenCount = n;
         }
 
-        times.Sort();
-        double median = times[times.Count / 2];
+        double median = CorpusTexts.Median(times);
         var result = new Dictionary<string, object?>
         {
             ["peer"] = "corpusqa",

@@ -47,7 +47,14 @@ internal sealed class DedupCliOptions
         Description = "Map Traditional characters to Simplified before shingling, so script-converted copies match.",
     };
 
-    public IEnumerable<Option> All => [Threshold, Shingle, NGram, NumPerm, Keep, MemoryMegabytes, FoldTraditional];
+    /// <summary>Adds every dedup option to <paramref name="command"/>.</summary>
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Threshold, Shingle, NGram, NumPerm, Keep, MemoryMegabytes, FoldTraditional })
+        {
+            command.Options.Add(option);
+        }
+    }
 
     public DedupOptions Read(ParseResult parse) => new()
     {

@@ -21,7 +21,7 @@ internal static class DedupEvalCommand
         {
             pairs,
         };
-        foreach (var option in dedup.All) command.Options.Add(option);
+        dedup.AddTo(command);
         command.SetAction(parse =>
         {
             string path = parse.GetValue(pairs)!;

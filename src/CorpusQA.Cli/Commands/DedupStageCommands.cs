@@ -30,7 +30,7 @@ internal static class DedupStageCommands
         {
             inputs, output, firstIndex, textField, idField, threads, maxDoc,
         };
-        foreach (var option in dedup.All) command.Options.Add(option);
+        dedup.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var options = dedup.Read(parse);
@@ -81,7 +81,7 @@ internal static class DedupStageCommands
         {
             shards, output,
         };
-        foreach (var option in dedup.All) command.Options.Add(option);
+        dedup.AddTo(command);
         command.SetAction(parse =>
         {
             var options = dedup.Read(parse);
@@ -106,7 +106,7 @@ internal static class DedupStageCommands
         {
             shards, candidates, outDir,
         };
-        foreach (var option in dedup.All) command.Options.Add(option);
+        dedup.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var options = dedup.Read(parse);

@@ -9,47 +9,40 @@ internal static class FilterCommand
 {
     public static Command Create(CliContext context)
     {
-        var inputs = CommonOptions.Inputs();
+        var reading = new ReadingCliOptions();
         var outDir = CommonOptions.OutDir();
-        var textField = CommonOptions.TextField();
-        var idField = CommonOptions.IdField();
         var config = CommonOptions.Config();
-        var threads = CommonOptions.Threads();
-        var skipBad = CommonOptions.SkipBad();
-        var maxDoc = CommonOptions.MaxDocMegabytes();
         var noDedup = new Option<bool>("--no-dedup") { Description = "Keep duplicates (apply only the quality rules)." };
         var format = new Option<string>("--output-format")
         {
-            Description = "auto: kept/removed in the inputs' format (Parquet with the input schema, or JSONL with the input lines byte for byte).",
+            Description = "auto: kept/removed in the inputs' format (Parquet with the input schema, or JSONL with the input lines byte for byte); parquet: also for JSONL inputs (columns inferred from the records).",
             DefaultValueFactory = _ => "auto",
         };
         format.AcceptOnlyFromAmong("auto", "parquet", "jsonl");
         var dedup = new DedupCliOptions();
-
         var command = new Command("filter",
             "Apply the rules and dedup and split the input: DIR/kept.* (original columns unchanged) and DIR/removed.* " +
-            "(original columns + drop_reasons); kept + removed = input. Also DIR/summary.json.")
-        {
-            inputs, outDir, textField, idField, config, threads, skipBad, maxDoc, noDedup, format,
-        };
-        foreach (var option in dedup.All) command.Options.Add(option);
+            "(original columns + drop_reasons); kept + removed = input. Also DIR/summary.json.");
+        reading.AddTo(command);
+        command.Options.Add(outDir);
+        command.Options.Add(config);
+        command.Options.Add(noDedup);
+        command.Options.Add(format);
+        dedup.AddTo(command);
 
         command.SetAction((parse, ct) =>
         {
-            var settings = new AuditSettings
+            var recorded = reading.Record(parse);
+            recorded["output_format"] = parse.GetValue(format);
+            recorded["dedup"] = parse.GetValue(noDedup) ? null : dedup.Record(parse);
+            return AuditRun.RunAsync(new AuditSettings
             {
                 CommandName = "filter",
-                Inputs = parse.GetValue(inputs)!,
+                Inputs = reading.InputPaths(parse),
                 OutDir = parse.GetValue(outDir)!,
                 ConfigPath = parse.GetValue(config),
-                Threads = parse.GetValue(threads),
-                Reading = new InputCorpusOptions
-                {
-                    TextField = parse.GetValue(textField),
-                    IdField = parse.GetValue(idField),
-                    SkipBad = parse.GetValue(skipBad),
-                    MaxDocumentBytes = parse.GetValue(maxDoc) * 1024L * 1024L,
-                },
+                Threads = parse.GetValue(reading.Threads),
+                Reading = reading.Read(parse),
                 Dedup = parse.GetValue(noDedup) ? null : dedup.Read(parse),
                 WriteSignals = false,
                 Filter = new FilterOutputOptions
@@ -61,18 +54,8 @@ internal static class FilterCommand
                         _ => FilterOutputFormat.Auto,
                     },
                 },
-                Recorded = new Dictionary<string, object?>
-                {
-                    ["text_field"] = parse.GetValue(textField),
-                    ["id_field"] = parse.GetValue(idField),
-                    ["threads"] = parse.GetValue(threads),
-                    ["skip_bad"] = parse.GetValue(skipBad),
-                    ["max_doc_mb"] = parse.GetValue(maxDoc),
-                    ["output_format"] = parse.GetValue(format),
-                    ["dedup"] = parse.GetValue(noDedup) ? null : dedup.Record(parse),
-                },
-            };
-            return AuditRun.RunAsync(settings, context, ct);
+                Recorded = recorded,
+            }, context, ct);
         });
         return command;
     }
