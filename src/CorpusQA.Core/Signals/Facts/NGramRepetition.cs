@@ -14,6 +14,7 @@ internal sealed class NGramRepetition
     public const int MinTopNGram = 2, MaxTopNGram = 4, MinDupNGram = 5, MaxDupNGram = 10;
 
     private readonly HashCounter _counter = new();
+    private readonly RepeatSketch _sketch = new();
     private int[] _prefixChars = new int[256];
     private ulong[] _gramHashes = new ulong[256]; // hash of the n-gram starting at each token, for the current n
     private int[] _slots = new int[256];          // counter slot of the n-gram at each candidate position, or -1
@@ -61,32 +62,56 @@ internal sealed class NGramRepetition
 
     /// <summary>
     /// Keeps the positions whose two (n-1)-grams repeat, extends their hashes to length n, counts them and keeps the
-    /// repeated ones; false if none is left.
+    /// repeated ones; false if none is left. A <see cref="RepeatSketch"/> drops the n-grams that certainly occur once
+    /// before the exact count, so the hash table holds only the likely repeats.
     /// </summary>
     private bool CountCandidates(DocView doc, int n, int grams)
     {
+        var positions = _positions;
+        var repeated = _repeated;
         int candidates = 0;
+        // The compactions below are branch-free (store, then advance by 0 or 1): about half the positions survive
+        // each filter, so a branch would be mispredicted every other time.
         for (int k = 0; k < _positionCount; k++)
         {
-            int i = _positions[k];
-            if (i < grams && _repeated[i + 1]) _positions[candidates++] = i;
-        }
-        _counter.Reset(candidates);
-        for (int k = 0; k < candidates; k++)
-        {
-            int i = _positions[k];
-            _gramHashes[i] = TextHash.Combine(_gramHashes[i], doc.TokenHash(i + n - 1));
-            _slots[i] = _counter.AddAt(_gramHashes[i]);
+            int i = positions[k];
+            positions[candidates] = i;
+            candidates += i < grams && repeated[i + 1] ? 1 : 0;
         }
         // Flags are rewritten only after every candidate has read its neighbour's previous-level flag.
-        for (int k = 0; k < _positionCount; k++) _repeated[_positions[k]] = false;
-        int kept = 0;
+        for (int k = 0; k < _positionCount; k++) repeated[positions[k]] = false;
+
+        var hashes = _gramHashes;
+        var tokenHashes = doc.TokenHashes;
+        _sketch.Reset(candidates);
         for (int k = 0; k < candidates; k++)
         {
-            int i = _positions[k];
-            if (_counter.CountAt(_slots[i]) < 2) continue;
-            _repeated[i] = true;
-            _positions[kept++] = i;
+            int i = positions[k];
+            ulong hash = TextHash.Combine(hashes[i], tokenHashes[i + n - 1]);
+            hashes[i] = hash;
+            _sketch.Add(hash);
+        }
+        int likely = 0;
+        for (int k = 0; k < candidates; k++)
+        {
+            int i = positions[k];
+            positions[likely] = i;
+            likely += _sketch.MayRepeat(hashes[i]) ? 1 : 0;
+        }
+        _counter.Reset(likely);
+        for (int k = 0; k < likely; k++)
+        {
+            int i = positions[k];
+            _slots[i] = _counter.AddAt(hashes[i]);
+        }
+        int kept = 0;
+        for (int k = 0; k < likely; k++)
+        {
+            int i = positions[k];
+            bool isRepeated = _counter.CountAt(_slots[i]) >= 2;
+            repeated[i] = isRepeated;
+            positions[kept] = i;
+            kept += isRepeated ? 1 : 0;
         }
         _positionCount = kept;
         return kept > 0;

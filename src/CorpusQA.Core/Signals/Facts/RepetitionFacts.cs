@@ -105,6 +105,7 @@ internal sealed class RepetitionFacts : IDocFacts
         return (double)covered / length;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong x)
     {
         x ^= x >> 33;
