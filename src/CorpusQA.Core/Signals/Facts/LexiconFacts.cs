@@ -22,8 +22,11 @@ internal sealed class LexiconFacts : IDocFacts
     {
         var stopwords = Lexicons.Stopwords;
         int stop = 0;
-        for (int i = 0; i < doc.Tokens.Length; i++)
-            if (doc.IsWord(i) && stopwords.Contains(doc.TokenHash(i))) stop++;
+        int tokens = doc.Tokens.Length;
+        var isWord = doc.TokenIsWord.AsSpan(0, tokens);
+        var hashes = doc.TokenHashes.AsSpan(0, tokens);
+        for (int i = 0; i < isWord.Length; i++)
+            if (isWord[i] && stopwords.Contains(hashes[i])) stop++;
         Stopwords = stop;
         MarkTokenBoundaries(doc);
         FlaggedTerms = CountFlagged(doc.Text);
