@@ -32,32 +32,57 @@ internal sealed class NGramRepetition
 
     public void Compute(DocView doc)
     {
-        int tokens = doc.Tokens.Length;
-        EnsureCapacity(tokens);
+        var tokens = doc.Tokens;
+        EnsureCapacity(tokens.Length);
         int sum = 0;
-        for (int i = 0; i < tokens; i++)
+        for (int i = 0; i < tokens.Length; i++)
         {
             _prefixChars[i] = sum;
-            sum += doc.Tokens[i].Length;
-            // n-gram hashes grow one token at a time: hash(i, n) = Combine(hash(i, n - 1), token(i + n - 1)).
-            _gramHashes[i] = TextHash.Combine(0x9E3779B97F4A7C15UL, doc.TokenHash(i));
-            _repeated[i] = true; // level 1: every position is a candidate for level 2
-            _positions[i] = i;
+            sum += tokens[i].Length;
         }
-        _prefixChars[tokens] = sum;
-        _repeated[tokens] = false;
-        _positionCount = tokens;
+        _prefixChars[tokens.Length] = sum;
         Array.Clear(_topNGramChars);
         Array.Clear(_duplicateNGramChars);
+        if (tokens.Length < 2 || !CountBigrams(doc, tokens.Length)) return;
+        _topNGramChars[2] = TopNGram(2);
 
-        for (int n = 2; n <= MaxDupNGram; n++)
+        for (int n = 3; n <= MaxDupNGram; n++)
         {
-            int grams = tokens - n + 1;
+            int grams = tokens.Length - n + 1;
             if (grams <= 0) break;
             if (!CountCandidates(doc, n, grams)) break; // nothing repeats at this length, so nothing longer does
             if (n <= MaxTopNGram) _topNGramChars[n] = TopNGram(n);
             if (n >= MinDupNGram) _duplicateNGramChars[n] = DuplicateNGrams(n);
         }
+    }
+
+    /// <summary>
+    /// Level 2, where every position is a candidate: hashes each bigram straight from the token hashes in one pass
+    /// (the level-1 hash is never stored), then counts and keeps the repeated ones like <see cref="CountCandidates"/>.
+    /// </summary>
+    private bool CountBigrams(DocView doc, int tokens)
+    {
+        int grams = tokens - 1;
+        var tokenHashes = doc.TokenHashes.AsSpan(0, tokens);
+        var hashes = _gramHashes.AsSpan(0, grams);
+        var positions = _positions;
+        var repeated = _repeated;
+        Array.Clear(repeated, 0, tokens + 1);
+        _sketch.Reset(grams);
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            // n-gram hashes grow one token at a time: hash(i, n) = Combine(hash(i, n - 1), token(i + n - 1)).
+            ulong hash = TextHash.Combine(TextHash.Combine(0x9E3779B97F4A7C15UL, tokenHashes[i]), tokenHashes[i + 1]);
+            hashes[i] = hash;
+            _sketch.Add(hash);
+        }
+        int likely = 0;
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            positions[likely] = i;
+            likely += _sketch.MayRepeat(hashes[i]) ? 1 : 0;
+        }
+        return CountLikely(likely);
     }
 
     /// <summary>
@@ -98,6 +123,18 @@ internal sealed class NGramRepetition
             positions[likely] = i;
             likely += _sketch.MayRepeat(hashes[i]) ? 1 : 0;
         }
+        return CountLikely(likely);
+    }
+
+    /// <summary>
+    /// Counts the n-grams at the first <paramref name="likely"/> positions exactly and keeps, flagged, those that
+    /// occur twice or more; false if none does.
+    /// </summary>
+    private bool CountLikely(int likely)
+    {
+        var positions = _positions;
+        var repeated = _repeated;
+        var hashes = _gramHashes;
         _counter.Reset(likely);
         for (int k = 0; k < likely; k++)
         {
