@@ -42,11 +42,14 @@ internal sealed class RepetitionFacts : IDocFacts
     {
         int words = doc.WordCount;
         _counter.Reset(words);
-        for (int i = 0; i < doc.Tokens.Length; i++)
-            if (doc.IsWord(i)) _counter.Add(doc.TokenHash(i));
+        int tokens = doc.Tokens.Length;
+        var isWord = doc.TokenIsWord.AsSpan(0, tokens);
+        var hashes = doc.TokenHashes.AsSpan(0, tokens);
+        for (int i = 0; i < isWord.Length; i++)
+            if (isWord[i]) _counter.Add(hashes[i]);
         DistinctWords = _counter.Distinct;
         double entropy = 0;
-        foreach (var (count, _) in _counter)
+        foreach (int count in _counter)
         {
             double p = (double)count / words;
             entropy -= p * Math.Log(p);
