@@ -93,8 +93,12 @@ internal sealed class RepetitionFacts : IDocFacts
             _sketch.Add(key);
         }
         int candidates = 0;
-        for (int g = 0; g < grams; g++)
-            if (_sketch.MayRepeat(keys[g])) _candidates[candidates++] = g;
+        var candidateWindows = _candidates;
+        for (int g = 0; g < keys.Length; g++)
+        {
+            candidateWindows[candidates] = g; // branch-free: kept only if the sketch says it may repeat
+            candidates += _sketch.MayRepeat(keys[g]) ? 1 : 0;
+        }
         _counter.Reset(candidates);
         for (int k = 0; k < candidates; k++) _windowSlots[k] = _counter.AddAt(keys[_candidates[k]]);
         int covered = 0, coveredUntil = 0;
