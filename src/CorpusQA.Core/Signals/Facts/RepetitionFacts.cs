@@ -48,13 +48,22 @@ internal sealed class RepetitionFacts : IDocFacts
         for (int i = 0; i < isWord.Length; i++)
             if (isWord[i]) _counter.Add(hashes[i]);
         DistinctWords = _counter.Distinct;
+        // Most words occur once or a few times, so the terms of small counts are computed once per document: the same
+        // expression, hence the same bits, with far fewer logarithms. The sum keeps its slot order.
+        Span<double> smallTerms = stackalloc double[SmallCounts];
+        for (int count = 1; count < SmallCounts && count <= words; count++) smallTerms[count] = EntropyTerm(count, words);
         double entropy = 0;
         foreach (int count in _counter)
-        {
-            double p = (double)count / words;
-            entropy -= p * Math.Log(p);
-        }
+            entropy -= count < SmallCounts ? smallTerms[count] : EntropyTerm(count, words);
         UnigramEntropy = entropy;
+    }
+
+    private const int SmallCounts = 32;
+
+    private static double EntropyTerm(int count, int words)
+    {
+        double p = (double)count / words;
+        return p * Math.Log(p);
     }
 
     private double CharacterGramRepetition(ReadOnlySpan<char> text)
