@@ -59,6 +59,8 @@ internal sealed class NGramRepetition
     /// <summary>
     /// Level 2, where every position is a candidate: hashes each bigram straight from the token hashes in one pass
     /// (the level-1 hash is never stored), then counts and keeps the repeated ones like <see cref="CountCandidates"/>.
+    /// More than half of the bigrams occur once, so a <see cref="RepeatSketch"/> drops those that certainly do before
+    /// the exact count, and the hash table holds only the likely repeats.
     /// </summary>
     private bool CountBigrams(DocView doc, int tokens)
     {
@@ -87,8 +89,7 @@ internal sealed class NGramRepetition
 
     /// <summary>
     /// Keeps the positions whose two (n-1)-grams repeat, extends their hashes to length n, counts them and keeps the
-    /// repeated ones; false if none is left. A <see cref="RepeatSketch"/> drops the n-grams that certainly occur once
-    /// before the exact count, so the hash table holds only the likely repeats.
+    /// repeated ones; false if none is left.
     /// </summary>
     private bool CountCandidates(DocView doc, int n, int grams)
     {
@@ -106,24 +107,16 @@ internal sealed class NGramRepetition
         // Flags are rewritten only after every candidate has read its neighbour's previous-level flag.
         for (int k = 0; k < _positionCount; k++) repeated[positions[k]] = false;
 
+        // No sketch here: a candidate's two (n-1)-grams repeat, so 80-90% of candidates repeat too and a filter
+        // would cost more than the few table inserts it saves.
         var hashes = _gramHashes;
         var tokenHashes = doc.TokenHashes;
-        _sketch.Reset(candidates);
         for (int k = 0; k < candidates; k++)
         {
             int i = positions[k];
-            ulong hash = TextHash.Combine(hashes[i], tokenHashes[i + n - 1]);
-            hashes[i] = hash;
-            _sketch.Add(hash);
+            hashes[i] = TextHash.Combine(hashes[i], tokenHashes[i + n - 1]);
         }
-        int likely = 0;
-        for (int k = 0; k < candidates; k++)
-        {
-            int i = positions[k];
-            positions[likely] = i;
-            likely += _sketch.MayRepeat(hashes[i]) ? 1 : 0;
-        }
-        return CountLikely(likely);
+        return CountLikely(candidates);
     }
 
     /// <summary>
