@@ -56,7 +56,7 @@ public sealed class DocumentAnalyzer
         foreach (var token in _rawTokens)
         {
             var chars = token.Of(text);
-            if (chars.IsWhiteSpace()) continue;
+            if (chars.IsEmpty || (char.IsWhiteSpace(chars[0]) && chars.IsWhiteSpace())) continue; // most fail at [0]
             bool isWord = ContainsWordCharacter(chars, out bool hasLetter);
             if (hasLetter) alphabetic++;
             view.TokenList.Add(token);

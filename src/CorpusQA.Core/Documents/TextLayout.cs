@@ -11,7 +11,8 @@ internal static class TextLayout
         int newlines = 0, lineStart = 0, paragraphStart = -1, paragraphEnd = 0;
         for (int i = 0; i <= text.Length; i++)
         {
-            if (i < text.Length && text[i] != '\n') continue;
+            int next = text[i..].IndexOf('\n'); // vectorized jump to the line end
+            i = next < 0 ? text.Length : i + next;
             if (i < text.Length) newlines++;
             var line = Trim(text, lineStart, i);
             if (line.Length > 0)
@@ -35,12 +36,18 @@ internal static class TextLayout
     /// <summary>Counts runs of sentence-final marks that follow some content, plus a trailing unterminated sentence.</summary>
     internal static int CountSentences(ReadOnlySpan<char> text)
     {
+        var special = SentenceSpecial;
         int sentences = 0;
         bool content = false;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            if (IsSentenceEnd(text, i))
+            // Most characters are plain content; only marks, closers and white space need the full tests.
+            if ((special[c >> 6] & (1UL << (c & 63))) == 0)
+            {
+                content = true;
+            }
+            else if (IsSentenceEnd(text, i))
             {
                 if (content) sentences++;
                 content = false;
@@ -51,6 +58,21 @@ internal static class TextLayout
             }
         }
         return content ? sentences + 1 : sentences;
+    }
+
+    /// <summary>Bitmap of the characters <see cref="CountSentences"/> must look at: marks, closers, white space.</summary>
+    private static readonly ulong[] SentenceSpecial = BuildSentenceSpecial();
+
+    private static ulong[] BuildSentenceSpecial()
+    {
+        var bits = new ulong[1024];
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            char ch = (char)c;
+            if (ch is '。' or '！' or '？' or '｡' or '!' or '?' or '.' or '．' || char.IsWhiteSpace(ch) || Punctuation.IsClosing(ch))
+                bits[c >> 6] |= 1UL << (c & 63);
+        }
+        return bits;
     }
 
     private static bool IsSentenceEnd(ReadOnlySpan<char> text, int i)

@@ -44,16 +44,14 @@ public struct CharClassCounts
                 else if (ScriptTables.IsSimplifiedOnlySupplementary(cp)) simplified++;
                 continue;
             }
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-            if (char.IsAsciiLetterOrDigit(c)) asciiAlnum++;
-            byte entry = CharTable.Lookup(c);
+            // Branch-free counting: ASCII, Han and punctuation interleave, so each branch would often mispredict.
+            bytes += 1 + (c >= 0x80 ? 1 : 0) + (c >= 0x800 ? 1 : 0);
+            asciiAlnum += char.IsAsciiLetterOrDigit(c) ? 1 : 0;
+            int entry = CharTable.Lookup(c);
             counts._kinds[entry & CharTable.KindMask]++;
-            if ((entry & (CharTable.FullWidthAlnum | CharTable.TraditionalOnly | CharTable.SimplifiedOnly)) != 0)
-            {
-                if ((entry & CharTable.FullWidthAlnum) != 0) fullWidth++;
-                if ((entry & CharTable.TraditionalOnly) != 0) traditional++;
-                if ((entry & CharTable.SimplifiedOnly) != 0) simplified++;
-            }
+            fullWidth += (entry & CharTable.FullWidthAlnum) != 0 ? 1 : 0;
+            traditional += (entry & CharTable.TraditionalOnly) != 0 ? 1 : 0;
+            simplified += (entry & CharTable.SimplifiedOnly) != 0 ? 1 : 0;
         }
         counts.CodePoints = codePoints;
         counts.Utf8Bytes = bytes;

@@ -1,7 +1,7 @@
 namespace CorpusQA.Core.Text;
 
 /// <summary>
-/// Open-addressing counter of 64-bit hashes (n-grams, lines, words) with a payload per key. Reused across documents:
+/// Open-addressing counter of 64-bit hashes (n-grams, lines, words). Reused across documents:
 /// <see cref="Reset"/> only bumps a generation stamp (a slot of an older generation is empty), so a reset costs
 /// nothing and steady state allocates nothing. Key, stamp and count share one 16-byte slot so a probe touches one
 /// cache line. Keys are hashes, so two different strings may collide; with 64-bit hashes that is negligible.
@@ -9,7 +9,6 @@ namespace CorpusQA.Core.Text;
 internal sealed class HashCounter
 {
     private Slot[] _slots = new Slot[256];
-    private int[] _payloads = new int[256];
     private int _mask = 255;
     private int _stamp = 1;
 
@@ -24,7 +23,6 @@ internal sealed class HashCounter
         if (capacity > _slots.Length)
         {
             _slots = new Slot[capacity];
-            _payloads = new int[capacity];
             _stamp = 0;
         }
         if (++_stamp == int.MaxValue)
@@ -36,8 +34,8 @@ internal sealed class HashCounter
         Distinct = 0;
     }
 
-    /// <summary>Adds one occurrence; returns the count after adding. The payload is kept from the first occurrence.</summary>
-    public int Add(ulong key, int payload = 0)
+    /// <summary>Adds one occurrence; returns the count after adding.</summary>
+    public int Add(ulong key)
     {
         int index = Find(key);
         ref Slot slot = ref _slots[index];
@@ -46,7 +44,6 @@ internal sealed class HashCounter
             slot.Key = key;
             slot.Stamp = _stamp;
             slot.Count = 0;
-            _payloads[index] = payload;
             Distinct++;
         }
         return ++slot.Count;
@@ -62,7 +59,6 @@ internal sealed class HashCounter
             slot.Key = key;
             slot.Stamp = _stamp;
             slot.Count = 0;
-            _payloads[index] = 0;
             Distinct++;
         }
         slot.Count++;
@@ -79,7 +75,7 @@ internal sealed class HashCounter
         return slot.Stamp == _stamp ? slot.Count : 0;
     }
 
-    /// <summary>Visits every distinct key's count and payload (in slot order, which is deterministic).</summary>
+    /// <summary>Visits every distinct key's count (in slot order, which is deterministic).</summary>
     public Enumerator GetEnumerator() => new(this);
 
     private int Find(ulong key)
@@ -110,7 +106,7 @@ internal sealed class HashCounter
             _index = -1;
         }
 
-        public readonly (int Count, int Payload) Current => (_owner._slots[_index].Count, _owner._payloads[_index]);
+        public readonly int Current => _owner._slots[_index].Count;
 
         public bool MoveNext()
         {

@@ -3,8 +3,8 @@ namespace CorpusQA.Core.Text;
 /// <summary>The word and phrase lists embedded from <c>Data/</c>, loaded once per process on first use.</summary>
 internal static class Lexicons
 {
-    private static readonly Lazy<(PhraseMatcher Anywhere, HashSet<ulong> WholeLine)> BoilerplateLazy = new(LoadBoilerplate);
-    private static readonly Lazy<HashSet<ulong>> StopwordsLazy = new(() => TextHash.TermSet(DataFiles.ReadLines("stopwords_zh.txt")));
+    private static readonly Lazy<(PhraseMatcher Anywhere, TermHashSet WholeLine)> BoilerplateLazy = new(LoadBoilerplate);
+    private static readonly Lazy<TermHashSet> StopwordsLazy = new(() => TermHashSet.OfTerms(DataFiles.ReadLines("stopwords_zh.txt")));
     private static readonly Lazy<PhraseMatcher> FlaggedLazy = new(() => new PhraseMatcher(Column("flagged_words.txt", 1)));
     private static readonly Lazy<ConversionTerms> ConversionLazy = new(LoadConversionTerms);
 
@@ -12,10 +12,10 @@ internal static class Lexicons
     public static PhraseMatcher Boilerplate => BoilerplateLazy.Value.Anywhere;
 
     /// <summary>Boilerplate phrases that mark a line only when they are the whole line (热传, 关于我们), by hash.</summary>
-    public static HashSet<ulong> BoilerplateWholeLines => BoilerplateLazy.Value.WholeLine;
+    public static TermHashSet BoilerplateWholeLines => BoilerplateLazy.Value.WholeLine;
 
     /// <summary>Chinese stopwords from stopwords-iso, by <see cref="TextHash.Of"/>.</summary>
-    public static HashSet<ulong> Stopwords => StopwordsLazy.Value;
+    public static TermHashSet Stopwords => StopwordsLazy.Value;
 
     /// <summary>Pornography, gambling and scam terms.</summary>
     public static PhraseMatcher Flagged => FlaggedLazy.Value;
@@ -46,7 +46,7 @@ internal static class Lexicons
         return values;
     }
 
-    private static (PhraseMatcher, HashSet<ulong>) LoadBoilerplate()
+    private static (PhraseMatcher, TermHashSet) LoadBoilerplate()
     {
         var anywhere = new List<string>();
         var wholeLine = new List<string>();
@@ -57,7 +57,7 @@ internal static class Lexicons
                 throw new InvalidDataException($"boilerplate_phrases.txt: line '{line}' is not category<TAB>phrase");
             (line.StartsWith("line:", StringComparison.Ordinal) ? wholeLine : anywhere).Add(line[(tab + 1)..]);
         }
-        return (new PhraseMatcher(anywhere), TextHash.TermSet(wholeLine));
+        return (new PhraseMatcher(anywhere), TermHashSet.OfTerms(wholeLine));
     }
 
     private static ConversionTerms LoadConversionTerms()

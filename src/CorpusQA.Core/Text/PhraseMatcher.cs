@@ -6,7 +6,10 @@ namespace CorpusQA.Core.Text;
 /// </summary>
 internal sealed class PhraseMatcher
 {
-    private readonly Dictionary<long, int> _goto = [];
+    private readonly Dictionary<long, int> _goto = [];  // construction only; matching reads the flat table below
+    private readonly ulong[] _transitionKeys;             // Key(state, c) + 1 per slot, 0 = empty (open addressing)
+    private readonly int[] _transitionTargets;
+    private readonly int _transitionMask;
     private readonly int[] _fail;
     private readonly int[] _output;      // pattern ending exactly at this state, or -1
     private readonly int[] _outputLink;  // nearest state on the failure chain with an output, or 0
@@ -40,7 +43,21 @@ internal sealed class PhraseMatcher
         _fail = new int[states];
         _outputLink = new int[states];
         BuildFailureLinks(states);
+        int capacity = 16;
+        while (capacity < _goto.Count * 4) capacity <<= 1;
+        _transitionKeys = new ulong[capacity];
+        _transitionTargets = new int[capacity];
+        _transitionMask = capacity - 1;
+        foreach (var (key, next) in _goto)
+        {
+            int slot = TransitionSlot(key);
+            while (_transitionKeys[slot] != 0) slot = (slot + 1) & _transitionMask;
+            _transitionKeys[slot] = (ulong)key + 1;
+            _transitionTargets[slot] = next;
+        }
     }
+
+    private int TransitionSlot(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 40) & _transitionMask;
 
     /// <summary>The phrases, in construction order (a match reports an index into this list).</summary>
     public IReadOnlyList<string> Patterns => _patterns;
@@ -64,7 +81,25 @@ internal sealed class PhraseMatcher
             next = 0;
             return false;
         }
-        return _goto.TryGetValue(Key(state, c), out next);
+        // A flat open-addressing table: cheaper per step than Dictionary's bucket and entry arrays.
+        long key = Key(state, c);
+        ulong stored = (ulong)key + 1;
+        int slot = TransitionSlot(key);
+        while (true)
+        {
+            ulong probe = _transitionKeys[slot];
+            if (probe == stored)
+            {
+                next = _transitionTargets[slot];
+                return true;
+            }
+            if (probe == 0)
+            {
+                next = 0;
+                return false;
+            }
+            slot = (slot + 1) & _transitionMask;
+        }
     }
 
     private int Step(int state, char c)
@@ -135,7 +170,20 @@ internal sealed class PhraseMatcher
                     Current = new Match(_matcher._output[s], _position);
                     return true;
                 }
-                if (_position >= _text.Length) return false;
+                if (_state == 0)
+                {
+                    // At the root nothing is pending, so skip straight to the next character that starts a phrase
+                    // (a few percent of the text) in a tight bitmap loop. SearchValues.IndexOfAny was slower here:
+                    // with hundreds of Han first characters it falls back to a probabilistic map and the frequent
+                    // hits pay its per-call setup.
+                    var bits = _matcher._firstCharBits;
+                    var text = _text;
+                    int p = _position;
+                    while ((uint)p < (uint)text.Length && (bits[text[p] >> 6] & (1UL << (text[p] & 63))) == 0) p++;
+                    _position = p;
+                    if (p >= text.Length) return false;
+                }
+                else if (_position >= _text.Length) return false;
                 _state = _matcher.Step(_state, _text[_position]);
                 _position++;
                 if (_state == 0) continue;

@@ -18,12 +18,4 @@ internal static class TextHash
         x = (x ^ (x >> 29)) * 0xBF58476D1CE4E5B9UL;
         return x ^ (x >> 32) ^ (running << 1);
     }
-
-    /// <summary>Hash set of terms by their 64-bit hash, for allocation-free membership tests of token spans.</summary>
-    public static HashSet<ulong> TermSet(IEnumerable<string> terms)
-    {
-        var set = new HashSet<ulong>();
-        foreach (string term in terms) set.Add(Of(term));
-        return set;
-    }
 }

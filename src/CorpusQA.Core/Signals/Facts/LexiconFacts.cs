@@ -1,14 +1,12 @@
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Text;
+using CorpusQA.Segmentation;
 
 namespace CorpusQA.Core.Signals.Facts;
 
 /// <summary>Hits of the embedded word lists: stopwords, flagged (porn/gambling/scam) terms, conversion artifacts.</summary>
 internal sealed class LexiconFacts : IDocFacts
 {
-    private bool[] _tokenStarts = new bool[1024];
-    private bool[] _tokenEnds = new bool[1024];
-
     /// <summary>Word tokens that are stopwords.</summary>
     public int Stopwords { get; private set; }
 
@@ -22,43 +20,48 @@ internal sealed class LexiconFacts : IDocFacts
     {
         var stopwords = Lexicons.Stopwords;
         int stop = 0;
-        for (int i = 0; i < doc.Tokens.Length; i++)
-            if (doc.IsWord(i) && stopwords.Contains(doc.TokenHash(i))) stop++;
+        int tokens = doc.Tokens.Length;
+        var isWord = doc.TokenIsWord.AsSpan(0, tokens);
+        var hashes = doc.TokenHashes.AsSpan(0, tokens);
+        for (int i = 0; i < isWord.Length; i++)
+            if (isWord[i] && stopwords.Contains(hashes[i])) stop++;
         Stopwords = stop;
-        MarkTokenBoundaries(doc);
-        FlaggedTerms = CountFlagged(doc.Text);
+        FlaggedTerms = CountFlagged(doc.Text, doc.Tokens);
         ConversionArtifacts = CountConversionArtifacts(doc);
     }
 
-    private void MarkTokenBoundaries(DocView doc)
-    {
-        int size = doc.Text.Length + 1;
-        if (_tokenStarts.Length < size)
-        {
-            _tokenStarts = new bool[Math.Max(size, _tokenStarts.Length * 2)];
-            _tokenEnds = new bool[_tokenStarts.Length];
-        }
-        Array.Clear(_tokenStarts, 0, size);
-        Array.Clear(_tokenEnds, 0, size);
-        foreach (var token in doc.Tokens)
-        {
-            _tokenStarts[token.Start] = true;
-            _tokenEnds[token.End] = true;
-        }
-    }
-
-    private int CountFlagged(ReadOnlySpan<char> text)
+    private static int CountFlagged(ReadOnlySpan<char> text, ReadOnlySpan<TokenSpan> tokens)
     {
         var matcher = Lexicons.Flagged;
         int count = 0, lastEnd = 0;
         foreach (var match in matcher.Matches(text))
         {
             int start = match.End - matcher.Patterns[match.Pattern].Length;
-            if (start < lastEnd || !_tokenStarts[start] || !_tokenEnds[match.End]) continue;
+            if (start < lastEnd || !IsTokenBoundary(tokens, start, atEnd: false) || !IsTokenBoundary(tokens, match.End, atEnd: true))
+                continue;
             count++;
             lastEnd = match.End;
         }
         return count;
+    }
+
+    /// <summary>
+    /// Whether some token starts (or, with <paramref name="atEnd"/>, ends) at <paramref name="position"/>. Tokens are
+    /// in text order and do not overlap, so starts and ends both ascend; matches are rare, so a binary search per match
+    /// beats marking every token boundary of every document.
+    /// </summary>
+    private static bool IsTokenBoundary(ReadOnlySpan<TokenSpan> tokens, int position, bool atEnd)
+    {
+        int lo = 0, hi = tokens.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int at = atEnd ? tokens[mid].End : tokens[mid].Start;
+            if (at == position) return true;
+            if (at < position) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return false;
     }
 
     private static int CountConversionArtifacts(DocView doc)

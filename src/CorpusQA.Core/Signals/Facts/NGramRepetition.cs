@@ -14,6 +14,7 @@ internal sealed class NGramRepetition
     public const int MinTopNGram = 2, MaxTopNGram = 4, MinDupNGram = 5, MaxDupNGram = 10;
 
     private readonly HashCounter _counter = new();
+    private readonly RepeatSketch _sketch = new();
     private int[] _prefixChars = new int[256];
     private ulong[] _gramHashes = new ulong[256]; // hash of the n-gram starting at each token, for the current n
     private int[] _slots = new int[256];          // counter slot of the n-gram at each candidate position, or -1
@@ -31,27 +32,23 @@ internal sealed class NGramRepetition
 
     public void Compute(DocView doc)
     {
-        int tokens = doc.Tokens.Length;
-        EnsureCapacity(tokens);
+        var tokens = doc.Tokens;
+        EnsureCapacity(tokens.Length);
         int sum = 0;
-        for (int i = 0; i < tokens; i++)
+        for (int i = 0; i < tokens.Length; i++)
         {
             _prefixChars[i] = sum;
-            sum += doc.Tokens[i].Length;
-            // n-gram hashes grow one token at a time: hash(i, n) = Combine(hash(i, n - 1), token(i + n - 1)).
-            _gramHashes[i] = TextHash.Combine(0x9E3779B97F4A7C15UL, doc.TokenHash(i));
-            _repeated[i] = true; // level 1: every position is a candidate for level 2
-            _positions[i] = i;
+            sum += tokens[i].Length;
         }
-        _prefixChars[tokens] = sum;
-        _repeated[tokens] = false;
-        _positionCount = tokens;
+        _prefixChars[tokens.Length] = sum;
         Array.Clear(_topNGramChars);
         Array.Clear(_duplicateNGramChars);
+        if (tokens.Length < 2 || !CountBigrams(doc, tokens.Length)) return;
+        _topNGramChars[2] = TopNGram(2);
 
-        for (int n = 2; n <= MaxDupNGram; n++)
+        for (int n = 3; n <= MaxDupNGram; n++)
         {
-            int grams = tokens - n + 1;
+            int grams = tokens.Length - n + 1;
             if (grams <= 0) break;
             if (!CountCandidates(doc, n, grams)) break; // nothing repeats at this length, so nothing longer does
             if (n <= MaxTopNGram) _topNGramChars[n] = TopNGram(n);
@@ -60,33 +57,91 @@ internal sealed class NGramRepetition
     }
 
     /// <summary>
+    /// Level 2, where every position is a candidate: hashes each bigram straight from the token hashes in one pass
+    /// (the level-1 hash is never stored), then counts and keeps the repeated ones like <see cref="CountCandidates"/>.
+    /// More than half of the bigrams occur once, so a <see cref="RepeatSketch"/> drops those that certainly do before
+    /// the exact count, and the hash table holds only the likely repeats.
+    /// </summary>
+    private bool CountBigrams(DocView doc, int tokens)
+    {
+        int grams = tokens - 1;
+        var tokenHashes = doc.TokenHashes.AsSpan(0, tokens);
+        var hashes = _gramHashes.AsSpan(0, grams);
+        var positions = _positions;
+        var repeated = _repeated;
+        Array.Clear(repeated, 0, tokens + 1);
+        _sketch.Reset(grams);
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            // n-gram hashes grow one token at a time: hash(i, n) = Combine(hash(i, n - 1), token(i + n - 1)).
+            ulong hash = TextHash.Combine(TextHash.Combine(0x9E3779B97F4A7C15UL, tokenHashes[i]), tokenHashes[i + 1]);
+            hashes[i] = hash;
+            _sketch.Add(hash);
+        }
+        int likely = 0;
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            positions[likely] = i;
+            likely += _sketch.MayRepeat(hashes[i]) ? 1 : 0;
+        }
+        return CountLikely(likely);
+    }
+
+    /// <summary>
     /// Keeps the positions whose two (n-1)-grams repeat, extends their hashes to length n, counts them and keeps the
     /// repeated ones; false if none is left.
     /// </summary>
     private bool CountCandidates(DocView doc, int n, int grams)
     {
+        var positions = _positions;
+        var repeated = _repeated;
         int candidates = 0;
+        // The compactions below are branch-free (store, then advance by 0 or 1): about half the positions survive
+        // each filter, so a branch would be mispredicted every other time.
         for (int k = 0; k < _positionCount; k++)
         {
-            int i = _positions[k];
-            if (i < grams && _repeated[i + 1]) _positions[candidates++] = i;
-        }
-        _counter.Reset(candidates);
-        for (int k = 0; k < candidates; k++)
-        {
-            int i = _positions[k];
-            _gramHashes[i] = TextHash.Combine(_gramHashes[i], doc.TokenHash(i + n - 1));
-            _slots[i] = _counter.AddAt(_gramHashes[i]);
+            int i = positions[k];
+            positions[candidates] = i;
+            candidates += i < grams && repeated[i + 1] ? 1 : 0;
         }
         // Flags are rewritten only after every candidate has read its neighbour's previous-level flag.
-        for (int k = 0; k < _positionCount; k++) _repeated[_positions[k]] = false;
-        int kept = 0;
+        for (int k = 0; k < _positionCount; k++) repeated[positions[k]] = false;
+
+        // No sketch here: a candidate's two (n-1)-grams repeat, so 80-90% of candidates repeat too and a filter
+        // would cost more than the few table inserts it saves.
+        var hashes = _gramHashes;
+        var tokenHashes = doc.TokenHashes;
         for (int k = 0; k < candidates; k++)
         {
-            int i = _positions[k];
-            if (_counter.CountAt(_slots[i]) < 2) continue;
-            _repeated[i] = true;
-            _positions[kept++] = i;
+            int i = positions[k];
+            hashes[i] = TextHash.Combine(hashes[i], tokenHashes[i + n - 1]);
+        }
+        return CountLikely(candidates);
+    }
+
+    /// <summary>
+    /// Counts the n-grams at the first <paramref name="likely"/> positions exactly and keeps, flagged, those that
+    /// occur twice or more; false if none does.
+    /// </summary>
+    private bool CountLikely(int likely)
+    {
+        var positions = _positions;
+        var repeated = _repeated;
+        var hashes = _gramHashes;
+        _counter.Reset(likely);
+        for (int k = 0; k < likely; k++)
+        {
+            int i = positions[k];
+            _slots[i] = _counter.AddAt(hashes[i]);
+        }
+        int kept = 0;
+        for (int k = 0; k < likely; k++)
+        {
+            int i = positions[k];
+            bool isRepeated = _counter.CountAt(_slots[i]) >= 2;
+            repeated[i] = isRepeated;
+            positions[kept] = i;
+            kept += isRepeated ? 1 : 0;
         }
         _positionCount = kept;
         return kept > 0;

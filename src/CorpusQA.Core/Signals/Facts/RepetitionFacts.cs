@@ -14,7 +14,10 @@ internal sealed class RepetitionFacts : IDocFacts
     private readonly NGramRepetition _nGrams = new();
     private readonly HashCounter _counter = new();
     private char[] _compact = new char[1024];      // the text without white space, for character n-grams
-    private int[] _windowSlots = new int[1024];    // counter slot of each character n-gram
+    private readonly RepeatSketch _sketch = new();
+    private ulong[] _windowKeys = new ulong[1024]; // hash of each character n-gram
+    private int[] _candidates = new int[1024];     // windows that may repeat, ascending
+    private int[] _windowSlots = new int[1024];    // counter slot of each candidate window
 
     /// <summary>Top n-gram (n = 2..4) and duplicate n-gram (n = 5..10) character counts.</summary>
     public NGramRepetition NGrams => _nGrams;
@@ -39,22 +42,35 @@ internal sealed class RepetitionFacts : IDocFacts
     {
         int words = doc.WordCount;
         _counter.Reset(words);
-        for (int i = 0; i < doc.Tokens.Length; i++)
-            if (doc.IsWord(i)) _counter.Add(doc.TokenHash(i));
+        int tokens = doc.Tokens.Length;
+        var isWord = doc.TokenIsWord.AsSpan(0, tokens);
+        var hashes = doc.TokenHashes.AsSpan(0, tokens);
+        for (int i = 0; i < isWord.Length; i++)
+            if (isWord[i]) _counter.Add(hashes[i]);
         DistinctWords = _counter.Distinct;
+        // Most words occur once or a few times, so the terms of small counts are computed once per document: the same
+        // expression, hence the same bits, with far fewer logarithms. The sum keeps its slot order.
+        Span<double> smallTerms = stackalloc double[SmallCounts];
+        for (int count = 1; count < SmallCounts && count <= words; count++) smallTerms[count] = EntropyTerm(count, words);
         double entropy = 0;
-        foreach (var (count, _) in _counter)
-        {
-            double p = (double)count / words;
-            entropy -= p * Math.Log(p);
-        }
+        foreach (int count in _counter)
+            entropy -= count < SmallCounts ? smallTerms[count] : EntropyTerm(count, words);
         UnigramEntropy = entropy;
+    }
+
+    private const int SmallCounts = 32;
+
+    private static double EntropyTerm(int count, int words)
+    {
+        double p = (double)count / words;
+        return p * Math.Log(p);
     }
 
     private double CharacterGramRepetition(ReadOnlySpan<char> text)
     {
-        // Rolling polynomial hash over the non-white-space code units. Pass 1 counts every window and remembers
-        // its slot; pass 2 reads the final counts by slot (no re-hashing, no probing) and marks coverage.
+        // Rolling polynomial hash over the non-white-space code units. Pass 1 hashes every window into the sketch;
+        // pass 2 counts exactly only the windows the sketch says may repeat (a few percent of a typical document),
+        // remembering their slots; pass 3 reads the final counts by slot and marks coverage in window order.
         const ulong Base = 0x100000001B3UL;
         int length = 0;
         if (_compact.Length < text.Length) _compact = new char[Math.Max(text.Length, _compact.Length * 2)];
@@ -62,29 +78,50 @@ internal sealed class RepetitionFacts : IDocFacts
             if (!char.IsWhiteSpace(c)) _compact[length++] = c;
         int grams = length - CharGramLength + 1;
         if (grams <= 0) return 0;
-        if (_windowSlots.Length < grams) _windowSlots = new int[Math.Max(grams, _windowSlots.Length * 2)];
+        if (_windowKeys.Length < grams)
+        {
+            int size = Math.Max(grams, _windowKeys.Length * 2);
+            _windowKeys = new ulong[size];
+            _candidates = new int[size];
+            _windowSlots = new int[size];
+        }
         ulong topPower = 1;
         for (int k = 1; k < CharGramLength; k++) topPower *= Base;
         var chars = _compact.AsSpan(0, length);
+        var keys = _windowKeys.AsSpan(0, grams);
+        _sketch.Reset(grams);
         ulong hash = 0;
         for (int k = 0; k < CharGramLength; k++) hash = hash * Base + chars[k];
-        _counter.Reset(grams);
-        _windowSlots[0] = _counter.AddAt(Mix(hash));
+        keys[0] = Mix(hash);
+        _sketch.Add(keys[0]);
         for (int g = 1; g < grams; g++)
         {
             hash = (hash - chars[g - 1] * topPower) * Base + chars[g + CharGramLength - 1];
-            _windowSlots[g] = _counter.AddAt(Mix(hash));
+            ulong key = Mix(hash);
+            keys[g] = key;
+            _sketch.Add(key);
         }
-        int covered = 0, coveredUntil = 0;
-        for (int g = 0; g < grams; g++)
+        int candidates = 0;
+        var candidateWindows = _candidates;
+        for (int g = 0; g < keys.Length; g++)
         {
-            if (_counter.CountAt(_windowSlots[g]) < 2) continue;
+            candidateWindows[candidates] = g; // branch-free: kept only if the sketch says it may repeat
+            candidates += _sketch.MayRepeat(keys[g]) ? 1 : 0;
+        }
+        _counter.Reset(candidates);
+        for (int k = 0; k < candidates; k++) _windowSlots[k] = _counter.AddAt(keys[_candidates[k]]);
+        int covered = 0, coveredUntil = 0;
+        for (int k = 0; k < candidates; k++)
+        {
+            if (_counter.CountAt(_windowSlots[k]) < 2) continue;
+            int g = _candidates[k];
             covered += Math.Min(CharGramLength, g + CharGramLength - coveredUntil);
             coveredUntil = g + CharGramLength;
         }
         return (double)covered / length;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong x)
     {
         x ^= x >> 33;

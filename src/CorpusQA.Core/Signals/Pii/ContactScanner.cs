@@ -1,12 +1,20 @@
+using System.Buffers;
+
 namespace CorpusQA.Core.Signals.Pii;
 
 /// <summary>E-mail addresses, URLs and IP addresses, found by hand-written scanners (no regular expressions).</summary>
 internal static class ContactScanner
 {
+    /// <summary>The only characters that can start a match: '@', a URL scheme or www, a hex digit or ':' (IPs).</summary>
+    private static readonly SearchValues<char> MatchStarts = SearchValues.Create("@hHfFwW0123456789abcdefABCDEF:");
+
     public static void Scan(ReadOnlySpan<char> text, ref PiiCounts counts)
     {
         for (int i = 0; i < text.Length; i++)
         {
+            int skip = text[i..].IndexOfAny(MatchStarts);
+            if (skip < 0) break;
+            i += skip;
             char c = text[i];
             if (c == '@')
             {

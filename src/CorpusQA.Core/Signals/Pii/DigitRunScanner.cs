@@ -14,6 +14,9 @@ internal static class DigitRunScanner
         Span<int> groups = stackalloc int[MaxGroups];
         for (int i = 0; i < text.Length; i++)
         {
+            int skip = text[i..].IndexOfAnyInRange('0', '9'); // vectorized jump to the next digit
+            if (skip < 0) break;
+            i += skip;
             if (!char.IsAsciiDigit(text[i]) || (i > 0 && (char.IsAsciiLetterOrDigit(text[i - 1]) || text[i - 1] is '.' or '_')))
                 continue;
             int end = ReadRun(text, i, digits, groups, out int digitCount, out int groupCount, out bool tooLong);

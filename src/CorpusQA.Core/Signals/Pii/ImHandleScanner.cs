@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CorpusQA.Core.Signals.Pii;
 
 /// <summary>
@@ -8,10 +10,16 @@ internal static class ImHandleScanner
 {
     private const int MaxGap = 6;
 
+    /// <summary>First characters of the keywords (qq, 扣扣, 微信/薇信/威信, V信, weixin, vx, wx): nothing else can start a match.</summary>
+    private static readonly SearchValues<char> KeywordStarts = SearchValues.Create("qQ扣微薇威vVwW");
+
     public static void Scan(ReadOnlySpan<char> text, ref PiiCounts counts)
     {
         for (int i = 0; i < text.Length; i++)
         {
+            int skip = text[i..].IndexOfAny(KeywordStarts);
+            if (skip < 0) break;
+            i += skip;
             int keywordEnd = MatchKeyword(text, i, out bool isQq, out bool latinKeyword);
             if (keywordEnd < 0) continue;
             int idStart = SkipGap(text, keywordEnd, out int gap);
