@@ -19,6 +19,8 @@ cp -r "$shared/peers/." "$work/"
 if [ ! -d "$work/node/node_modules" ]; then (cd "$work/node" && npm_config_yes=true npm install --no-audit --no-fund >&2); fi
 dotnet build "$root/benchmarks/CorpusQA.Benchmarks" -c Release -v q >&2
 ours="$root/benchmarks/CorpusQA.Benchmarks/bin/Release/net10.0/CorpusQA.Benchmarks"
+# Full JIT from the start, as the corpusqa CLI runs (its runtimeconfig disables tiered compilation).
+export DOTNET_TieredCompilation=0
 out="$root/benchmarks/results/segment-$(date -u +%Y%m%dT%H%M%S).jsonl"
 {
   for mode in accurate all search; do

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end audit throughput and peak memory on a large corpus, 1 thread and all threads, with segmentation
 # alone (`corpusqa segment`, same reader and pipeline) as the baseline measured in the same run; and a corpus a
-# quarter the size to show that memory does not grow with the input.
+# quarter the size to show how memory grows with the input (with and without dedup, whose per-document state
+# and candidate pairs grow with the corpus; see docs/dedup.md).
 #   benchmarks/throughput/run_audit.sh [MB]     (default 200)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,5 +35,8 @@ measure audit "$big" 1 $cli audit "$big" --out "$out/a1" --threads 1
 measure segment "$big" "$cores" $cli segment "$big" -o "$out/segN.jsonl" --threads "$cores"
 measure audit "$big" "$cores" $cli audit "$big" --out "$out/aN" --threads "$cores"
 measure audit "$quarter" "$cores" $cli audit "$quarter" --out "$out/aQ" --threads "$cores"
+measure audit-no-dedup "$big" 1 $cli audit "$big" --out "$out/n1" --threads 1 --no-dedup
+measure audit-no-dedup "$big" "$cores" $cli audit "$big" --out "$out/nN" --threads "$cores" --no-dedup
+measure audit-no-dedup "$quarter" "$cores" $cli audit "$quarter" --out "$out/nQ" --threads "$cores" --no-dedup
 rm -rf "$out"
 echo "results: $results" >&2

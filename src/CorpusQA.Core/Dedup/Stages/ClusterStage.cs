@@ -72,9 +72,11 @@ public static class ClusterStage
     }
 
     /// <summary>
-    /// Checks every candidate, in parallel over contiguous ranges of the sorted candidates (a stays the same
-    /// for a run of pairs, so its n-gram set stays in the range's cache). Each decision depends only on its two
-    /// documents and lands at its candidate's position, so the edges are the same whatever the thread count.
+    /// Checks every candidate, in parallel over contiguous ranges of a cache-friendly order: candidates grouped
+    /// by connected component of the candidate graph, so the documents a group touches stay in the verifier's
+    /// n-gram set cache (in sorted order, replicated pages far apart in the input evicted each other's sets on
+    /// every pair). Each decision depends only on its two documents and lands at its candidate's position, so
+    /// the edges are the same whatever the order or the thread count.
     /// </summary>
     private static List<Edge> VerifyEdges(SignatureSet set, List<(int A, int B)> candidates, DedupOptions options)
     {
@@ -83,13 +85,15 @@ public static class ClusterStage
             return edges;
         var outcome = new Edge[candidates.Count];
         var accepted = new bool[candidates.Count];
+        int[] order = ComponentOrder(set.DocCount, candidates);
         Parallel.ForEach(
             Partitioner.Create(0, candidates.Count, Math.Max(1024, candidates.Count / (4 * Environment.ProcessorCount) + 1)),
             () => new ExactEdgeVerifier(set, options),
             (range, _, verifier) =>
             {
-                for (int i = range.Item1; i < range.Item2; i++)
+                for (int k = range.Item1; k < range.Item2; k++)
                 {
+                    int i = order[k];
                     var (a, b) = candidates[i];
                     double j = set.EstimatedJaccard(a, b);
                     if (verifier.Accepts(a, b, j, out double truth))
@@ -104,6 +108,23 @@ public static class ClusterStage
         for (int i = 0; i < outcome.Length; i++)
             if (accepted[i]) edges.Add(outcome[i]);
         return edges;
+    }
+
+    /// <summary>Candidate indices sorted by (component of the candidate graph, index).</summary>
+    private static int[] ComponentOrder(int docCount, List<(int A, int B)> candidates)
+    {
+        var components = new UnionFind(docCount);
+        foreach (var (a, b) in candidates)
+            components.Union(a, b);
+        var keys = new long[candidates.Count];
+        var order = new int[candidates.Count];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = ((long)components.Find(candidates[i].A) << 32) | (uint)i;
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        return order;
     }
 
     /// <summary>A verified edge: signature agreement and the true Jaccard (NaN when not computed).</summary>
