@@ -5,7 +5,7 @@ using CorpusQA.IO;
 namespace CorpusQA.Cli;
 
 /// <summary>What a command needs to know to read its inputs.</summary>
-internal sealed class InputCorpusOptions
+internal sealed record InputCorpusOptions
 {
     public string? TextField { get; init; }
 
@@ -44,14 +44,8 @@ internal sealed class InputCorpus
     /// The same files read again (a second pass), optionally keeping the original records; bad rows are skipped the
     /// same way but not reported twice.
     /// </summary>
-    public InputCorpus Reread(bool keepOriginal) => new(Files, new InputCorpusOptions
-    {
-        TextField = _options.TextField,
-        IdField = _options.IdField,
-        SkipBad = _options.SkipBad,
-        MaxDocumentBytes = _options.MaxDocumentBytes,
-        KeepOriginal = keepOriginal,
-    }, alreadyResolved: true);
+    public InputCorpus Reread(bool keepOriginal) =>
+        new(Files, _options with { KeepOriginal = keepOriginal, OnBadRecord = null }, alreadyResolved: true);
 
     /// <summary>The files the inputs expanded to, in reading order.</summary>
     public IReadOnlyList<string> Files { get; }

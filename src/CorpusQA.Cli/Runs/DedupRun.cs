@@ -22,14 +22,7 @@ internal static class DedupRun
         var options = settings.Dedup!;
         string outDir = Directory.CreateDirectory(settings.OutDir).FullName;
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
-        var corpus = new InputCorpus(settings.Inputs, new InputCorpusOptions
-        {
-            TextField = settings.Reading.TextField,
-            IdField = settings.Reading.IdField,
-            SkipBad = settings.Reading.SkipBad,
-            MaxDocumentBytes = settings.Reading.MaxDocumentBytes,
-            OnBadRecord = errors is null ? null : errors.Add,
-        });
+        var corpus = new InputCorpus(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
 
         using var engine = new DedupEngine(options with { TempDirectory = outDir });
         PrintPlan(context, engine.Lsh, options, corpus);
