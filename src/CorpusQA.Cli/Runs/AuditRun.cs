@@ -66,30 +66,12 @@ internal static class AuditRun
         }
 
         var segmenter = JiebaSegmenter.CreateDefault();
-        var fileIndex = corpus.Files.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
+        var fileIndex = FileIndex(corpus);
         using var spill = new AuditSpill(outDir, registry.Count);
         var progress = new ProgressReporter(context, settings.CommandName, corpus.TotalFileBytes);
-        CorpusInputException? failure = null;
-        try
-        {
-            await OrderedParallel.RunAsync(
-                Indexed(corpus.ReadAllAsync(ct), ct),
-                () => new DocumentAnalyzer(segmenter),
-                (analyzer, item) => Analyze(analyzer, registry, rules, dedup, item.Index, item.Doc, fileIndex),
-                (item, row) =>
-                {
-                    spill.Write(row);
-                    progress.Document(row.Utf8Bytes);
-                },
-                new OrderedParallelOptions { Threads = settings.Threads },
-                ct);
-        }
-        catch (CorpusInputException ex)
-        {
-            failure = ex;
-        }
+        var failure = await FirstPassAsync(corpus, settings.Threads, () => new DocumentAnalyzer(segmenter),
+            (analyzer, index, doc) => Analyze(analyzer, registry, rules, dedup, index, doc, fileIndex), spill, progress, ct);
 
-        progress.Finish();
         var dedupResult = dedup?.Finish();
         var summary = new CorpusSummary(registry.Signals.Select(s => s.Name).ToList());
         bool partial = failure is not null;
@@ -107,6 +89,44 @@ internal static class AuditRun
 
         return corpus.SkippedRows > 0 ? ExitCodes.CompletedWithSkippedRows : ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// Pass 1, shared by audit, filter and dedup: every document through <paramref name="process"/> on all
+    /// threads, rows spilled in input order. A bad record ends the pass after everything before it was spilled;
+    /// it is returned, not thrown, so that the caller can still write what was processed.
+    /// </summary>
+    internal static async Task<CorpusInputException?> FirstPassAsync<TWorker>(InputCorpus corpus, int threads,
+        Func<TWorker> createWorker, Func<TWorker, int, Document, AuditRow> process, AuditSpill spill,
+        ProgressReporter progress, CancellationToken ct)
+    {
+        try
+        {
+            await OrderedParallel.RunAsync(
+                Indexed(corpus.ReadAllAsync(ct), ct),
+                createWorker,
+                (worker, item) => process(worker, item.Index, item.Doc),
+                (_, row) =>
+                {
+                    spill.Write(row);
+                    progress.Document(row.Utf8Bytes);
+                },
+                new OrderedParallelOptions { Threads = threads },
+                ct);
+            return null;
+        }
+        catch (CorpusInputException ex)
+        {
+            return ex;
+        }
+        finally
+        {
+            progress.Finish();
+        }
+    }
+
+    /// <summary>Each input file's position in the corpus's file list (rows store the position, not the path).</summary>
+    internal static Dictionary<string, int> FileIndex(InputCorpus corpus) =>
+        corpus.Files.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
 
     private static AuditRow Analyze(DocumentAnalyzer analyzer, SignalRegistry registry, RuleSet rules, DedupEngine? dedup,
         int index, Document doc, Dictionary<string, int> fileIndex)

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Documents;
-using CorpusQA.Core.Pipeline;
 using CorpusQA.Core.Rules;
 using CorpusQA.Core.Signals;
 using CorpusQA.IO;
@@ -29,34 +28,17 @@ internal static class DedupRun
         bool analyze = options.Shingle == ShingleUnit.Word || options.Keep == KeepPolicy.Best;
         var segmenter = analyze ? JiebaSegmenter.CreateDefault() : null;
         var rules = options.Keep == KeepPolicy.Best ? RuleSet.Default : null;
-        var fileIndex = corpus.Files.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
+        var fileIndex = AuditRun.FileIndex(corpus);
         using var ids = new AuditSpill(outDir, valueCount: 0);
         var progress = new ProgressReporter(context, "dedup", corpus.TotalFileBytes);
-        CorpusInputException? failure = null;
-        try
-        {
-            await OrderedParallel.RunAsync(
-                AuditRun.Indexed(corpus.ReadAllAsync(ct), ct),
-                () => segmenter is null ? null : new DocumentAnalyzer(segmenter),
-                (analyzer, item) =>
-                {
-                    Sign(engine, analyzer, rules, item.Index, item.Doc);
-                    return new AuditRow(item.Doc.Id, fileIndex[item.Doc.SourceFile], item.Doc.RowIndex, [], [], item.Doc.Text.Length, System.Text.Encoding.UTF8.GetByteCount(item.Doc.Text));
-                },
-                (_, row) =>
-                {
-                    ids.Write(row);
-                    progress.Document(row.Utf8Bytes);
-                },
-                new OrderedParallelOptions { Threads = settings.Threads },
-                ct);
-        }
-        catch (CorpusInputException ex)
-        {
-            failure = ex;
-        }
-
-        progress.Finish();
+        var failure = await AuditRun.FirstPassAsync(corpus, settings.Threads,
+            () => segmenter is null ? null : new DocumentAnalyzer(segmenter),
+            (analyzer, index, doc) =>
+            {
+                Sign(engine, analyzer, rules, index, doc);
+                return new AuditRow(doc.Id, fileIndex[doc.SourceFile], doc.RowIndex, [], [], doc.Text.Length, System.Text.Encoding.UTF8.GetByteCount(doc.Text));
+            },
+            ids, progress, ct);
         var result = engine.Finish();
         bool partial = failure is not null;
         var outputs = await WriteOutputsAsync(outDir, result, ids.ReadAll, corpus.Files, partial, ct);
