@@ -35,19 +35,7 @@ internal sealed class HashCounter
     }
 
     /// <summary>Adds one occurrence; returns the count after adding.</summary>
-    public int Add(ulong key)
-    {
-        int index = Find(key);
-        ref Slot slot = ref _slots[index];
-        if (slot.Stamp != _stamp)
-        {
-            slot.Key = key;
-            slot.Stamp = _stamp;
-            slot.Count = 0;
-            Distinct++;
-        }
-        return ++slot.Count;
-    }
+    public int Add(ulong key) => _slots[AddAt(key)].Count;
 
     /// <summary>Adds one occurrence and returns the key's slot, whose count <see cref="CountAt"/> reads later without probing.</summary>
     public int AddAt(ulong key)
