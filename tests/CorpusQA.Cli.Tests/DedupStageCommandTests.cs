@@ -57,4 +57,17 @@ public class DedupStageCommandTests
             : gap;
         Assert.Equal(ExitCodes.BadInput, clusters.ExitCode);
     }
+
+    [Fact]
+    public async Task SignaturesSkipBadRowsIntoAnErrorsFileAndSayTheNextFirstIndex()
+    {
+        using var tmp = new TempDir();
+        File.WriteAllText(tmp.File("in.jsonl"), "{\"text\":\"第一篇文章的正文。\"}\n{\"text\":null}\n{\"text\":\"第二篇文章的正文。\"}\n");
+        var run = await CliRunner.RunAsync("dedup-signatures", tmp.File("in.jsonl"), "--out", tmp.File("s.cqsig"), "--skip-bad");
+        Assert.Equal(ExitCodes.CompletedWithSkippedRows, run.ExitCode);
+        Assert.Contains("--first-index 2", run.Error);
+        var error = JsonDocument.Parse(Assert.Single(File.ReadAllLines(tmp.File("s.cqsig.errors.jsonl")))).RootElement;
+        Assert.Equal(1, error.GetProperty("row").GetInt64());
+        Assert.Equal(2, File.ReadAllLines(tmp.File("s.cqsig.ids.jsonl")).Length);
+    }
 }

@@ -18,31 +18,23 @@ internal static class DedupStageCommands
 {
     public static Command Signatures(CliContext context)
     {
-        var inputs = CommonOptions.Inputs();
-        var output = new Option<string>("--out") { Description = "Signature shard to write (SHARD.cqsig; also SHARD.cqsig.txt and SHARD.cqsig.ids.jsonl).", Required = true };
+        var reading = new ReadingCliOptions();
+        var output = new Option<string>("--out") { Description = "Signature shard to write (SHARD.cqsig; also SHARD.cqsig.txt, SHARD.cqsig.ids.jsonl and, with --skip-bad, SHARD.cqsig.errors.jsonl).", Required = true };
         var firstIndex = new Option<int>("--first-index") { Description = "Global index of this shard's first document: shards together must number 0..N-1 in order.", DefaultValueFactory = _ => 0 };
-        var textField = CommonOptions.TextField();
-        var idField = CommonOptions.IdField();
-        var threads = CommonOptions.Threads();
-        var maxDoc = CommonOptions.MaxDocMegabytes();
         var dedup = new DedupCliOptions();
-        var command = new Command("dedup-signatures", "Dedup stage 1 (one per shard): MinHash signatures of the inputs' documents to a shard file.")
-        {
-            inputs, output, firstIndex, textField, idField, threads, maxDoc,
-        };
+        var command = new Command("dedup-signatures", "Dedup stage 1 (one per shard): MinHash signatures of the inputs' documents to a shard file.");
+        reading.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(firstIndex);
         dedup.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var options = dedup.Read(parse);
             string path = parse.GetValue(output)!;
             int first = parse.GetValue(firstIndex);
-            var corpus = new InputCorpus(parse.GetValue(inputs)!, new InputCorpusOptions
-            {
-                TextField = parse.GetValue(textField),
-                IdField = parse.GetValue(idField),
-                MaxDocumentBytes = parse.GetValue(maxDoc) * 1024L * 1024L,
-            });
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await using var errors = parse.GetValue(reading.SkipBad) ? new BadRecordLog(path + ".errors.jsonl") : null;
+            var corpus = new InputCorpus(reading.InputPaths(parse), reading.Read(parse) with { OnBadRecord = errors is null ? null : errors.Add });
             var segmenter = options.Shingle == ShingleUnit.Word ? JiebaSegmenter.CreateDefault() : null;
             using var writer = new SignatureWriter(path, options, keepTexts: true);
             await using var ids = ShardIds.Create(path);
@@ -62,12 +54,13 @@ internal static class DedupStageCommands
                     ShardIds.Write(ids, first + item.Index, doc.Id, doc.SourceFile, doc.RowIndex);
                     count++;
                 },
-                new OrderedParallelOptions { Threads = parse.GetValue(threads) },
+                new OrderedParallelOptions { Threads = parse.GetValue(reading.Threads) },
                 ct);
             await ids.CompleteAsync();
+            if (errors is not null) context.Error.WriteLine($"wrote {await errors.CompleteAsync(partial: false)}");
             context.Error.WriteLine($"dedup-signatures: {count:N0} documents, indices {first}..{first + count - 1}; next shard: --first-index {first + count}");
             context.Error.WriteLine($"wrote {Path.GetFullPath(path)}");
-            return ExitCodes.Ok;
+            return corpus.SkippedRows > 0 ? ExitCodes.CompletedWithSkippedRows : ExitCodes.Ok;
         });
         return command;
     }
