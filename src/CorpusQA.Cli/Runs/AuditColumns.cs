@@ -43,7 +43,10 @@ internal static class AuditColumns
         return columns;
     }
 
-    /// <summary>The per-document dedup columns, shared by signals.parquet and duplicates.parquet.</summary>
+    /// <summary>
+    /// The per-document dedup columns, shared by signals.parquet and duplicates.parquet, in the order
+    /// <see cref="DedupJoin.Write"/> fills them.
+    /// </summary>
     public static IEnumerable<TableColumn> DedupColumns() =>
     [
         new(ExactHash, TableColumnType.String),

@@ -155,14 +155,18 @@ internal static class AuditRun
             : null;
         await using var filter = settings.Filter is null ? null : await FilterOutputWriter.CreateAsync(outDir, corpus.Files, settings.Filter, ct);
         await using var originals = filter is null ? null : corpus.Reread(keepOriginal: true).ReadAllAsync(ct).GetAsyncEnumerator(ct);
-        var signalColumns = table is null ? 0 : table.ColumnIndex(registry.Signals[0].Name);
+        int signalColumns = table?.ColumnIndex(registry.Signals[0].Name) ?? 0;
+        int dedupColumns = table is not null && join is not null ? table.ColumnIndex(AuditColumns.ExactHash) : 0;
+        int keepColumn = table?.ColumnIndex(AuditColumns.Keep) ?? 0;
+        int reasonsColumn = table?.ColumnIndex(AuditColumns.DropReasons) ?? 0;
         int index = 0;
         var reasons = new List<string>();
         foreach (var row in spill.ReadAll())
         {
+            var record = join?[index];
             reasons.Clear();
             reasons.AddRange(row.RuleReasons);
-            if (join?[index].DropReason is { } dupReason) reasons.Add(dupReason);
+            if (record?.DropReason is { } dupReason) reasons.Add(dupReason);
             bool keep = reasons.Count == 0;
             string file = corpus.Files[row.FileIndex];
             if (table is not null)
@@ -172,9 +176,9 @@ internal static class AuditRun
                 table.SetString(2, file);
                 table.SetInt64(3, row.RowIndex);
                 for (int s = 0; s < row.Values.Length; s++) table.SetDouble(signalColumns + s, row.Values[s]);
-                join?.Write(table, index);
-                table.SetBool(table.ColumnIndex(AuditColumns.Keep), keep);
-                table.SetString(table.ColumnIndex(AuditColumns.DropReasons), string.Join(',', reasons));
+                if (record is { } r) join!.Write(table, dedupColumns, r);
+                table.SetBool(keepColumn, keep);
+                table.SetString(reasonsColumn, string.Join(',', reasons));
                 await table.EndRowAsync(ct);
             }
 

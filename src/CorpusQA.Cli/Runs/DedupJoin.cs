@@ -40,19 +40,22 @@ internal sealed class DedupJoin
 
     public DedupRecord this[int index] => _result[index];
 
-    /// <summary>Writes the dedup columns of document <paramref name="index"/> (column indices looked up by name).</summary>
-    public void Write(ParquetTableWriter table, int index)
+    /// <summary>
+    /// Writes <paramref name="record"/>'s dedup columns, which start at <paramref name="firstColumn"/> in the order of
+    /// <see cref="AuditColumns.DedupColumns"/> (look the index up once per table, not per row).
+    /// </summary>
+    public void Write(ParquetTableWriter table, int firstColumn, in DedupRecord record)
     {
-        var r = _result[index];
-        table.SetString(table.ColumnIndex(AuditColumns.ExactHash), r.ExactHash);
-        table.SetString(table.ColumnIndex(AuditColumns.ExactDupOf), r.ExactDupOf is { } first ? _referencedIds[first] : null);
-        table.SetInt64(table.ColumnIndex(AuditColumns.ClusterId), r.ClusterId);
-        table.SetInt32(table.ColumnIndex(AuditColumns.ClusterSize), r.ClusterSize);
-        table.SetBool(table.ColumnIndex(AuditColumns.IsKeeper), r.IsKeeper);
-        table.SetString(table.ColumnIndex(AuditColumns.KeeperId), r.IsKeeper ? null : _referencedIds[r.Keeper]);
-        table.SetDouble(table.ColumnIndex(AuditColumns.EstJaccardToKeeper), r.EstJaccardToKeeper);
-        table.SetDouble(table.ColumnIndex(AuditColumns.TrueJaccardToKeeper), r.TrueJaccardToKeeper);
-        table.SetBool(table.ColumnIndex(AuditColumns.ClusterOversized), r.ClusterOversized);
+        int c = firstColumn;
+        table.SetString(c++, record.ExactHash);
+        table.SetString(c++, record.ExactDupOf is { } first ? _referencedIds[first] : null);
+        table.SetInt64(c++, record.ClusterId);
+        table.SetInt32(c++, record.ClusterSize);
+        table.SetBool(c++, record.IsKeeper);
+        table.SetString(c++, record.IsKeeper ? null : _referencedIds[record.Keeper]);
+        table.SetDouble(c++, record.EstJaccardToKeeper);
+        table.SetDouble(c++, record.TrueJaccardToKeeper);
+        table.SetBool(c, record.ClusterOversized);
     }
 
     /// <summary>The id of a document other rows point at, or that a sample pair names.</summary>

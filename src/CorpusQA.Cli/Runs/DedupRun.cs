@@ -109,16 +109,18 @@ internal static class DedupRun
         columns.AddRange(AuditColumns.DedupColumns());
         columns.Add(new(AuditColumns.DropReasons, TableColumnType.String));
         await using var table = await ParquetTableWriter.CreateAsync(path, columns, cancellationToken: ct);
+        int dedupColumns = table.ColumnIndex(AuditColumns.ExactHash);
         int reasons = table.ColumnIndex(AuditColumns.DropReasons);
         int index = 0;
         foreach (var row in rows)
         {
+            var record = join[index];
             table.SetInt64(0, index);
             table.SetString(1, row.DocId);
             table.SetString(2, files[row.FileIndex]);
             table.SetInt64(3, row.RowIndex);
-            join.Write(table, index);
-            table.SetString(reasons, join[index].DropReason ?? "");
+            join.Write(table, dedupColumns, record);
+            table.SetString(reasons, record.DropReason ?? "");
             await table.EndRowAsync(ct);
             index++;
         }
