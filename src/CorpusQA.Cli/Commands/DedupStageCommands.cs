@@ -32,7 +32,7 @@ internal static class DedupStageCommands
             var options = dedup.Read(parse);
             string path = parse.GetValue(output)!;
             int first = parse.GetValue(firstIndex);
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            AuditRun.CreateOutDir(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await using var errors = parse.GetValue(reading.SkipBad) ? new BadRecordLog(path + ".errors.jsonl") : null;
             var corpus = new InputCorpus(reading.InputPaths(parse), reading.Read(parse) with { OnBadRecord = errors is null ? null : errors.Add });
             var segmenter = options.Shingle == ShingleUnit.Word ? JiebaSegmenter.CreateDefault() : null;
@@ -107,7 +107,7 @@ internal static class DedupStageCommands
             string candidateFile = parse.GetValue(candidates)!;
             if (!File.Exists(candidateFile)) throw new CorpusInputException(candidateFile, null, "candidate file not found");
             var result = RunStage(() => ClusterStage.Run(files, candidateFile, options), files);
-            string outDirectory = Directory.CreateDirectory(parse.GetValue(outDir)!).FullName;
+            string outDirectory = AuditRun.CreateOutDir(parse.GetValue(outDir)!);
             var sources = new List<string>();
             IEnumerable<AuditRow> Rows() => ShardIds.ReadInOrder(files, sources);
             int listed = Rows().Count();

@@ -20,7 +20,7 @@ internal static class SegmentCommand
 
     public static Command Create(CliContext context)
     {
-        var inputs = CommonOptions.Inputs();
+        var reading = new ReadingCliOptions();
         var output = new Option<string?>("--output", "-o") { Description = "Output JSONL file (default: stdout). Written under a temporary name and renamed when complete." };
         var mode = new Option<string>("--mode")
         {
@@ -30,16 +30,12 @@ internal static class SegmentCommand
         mode.AcceptOnlyFromAmong("accurate", "full", "search");
         var noHmm = new Option<bool>("--no-hmm") { Description = "Do not use the HMM for out-of-dictionary words (accurate and search modes)." };
         var userDict = new Option<string[]>("--user-dict") { Description = "User dictionary in jieba's format (word [freq] [tag] per line); may repeat." };
-        var textField = CommonOptions.TextField();
-        var idField = CommonOptions.IdField();
-        var threads = CommonOptions.Threads();
-        var skipBad = CommonOptions.SkipBad();
-        var maxDoc = CommonOptions.MaxDocMegabytes();
 
         var command = new Command("segment", "Segment every document into words (jieba 0.42.1 compatible) and write JSONL {\"id\",\"tokens\"} in input order.")
         {
-            inputs, output, mode, noHmm, userDict, textField, idField, threads, skipBad, maxDoc,
+            output, mode, noHmm, userDict,
         };
+        reading.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var cutMode = parse.GetValue(mode) switch
@@ -61,12 +57,8 @@ internal static class SegmentCommand
                 segmenter.LoadUserDictionary(path);
             }
 
-            var corpus = new InputCorpus(parse.GetValue(inputs)!, new InputCorpusOptions
+            var corpus = new InputCorpus(reading.InputPaths(parse), reading.Read(parse) with
             {
-                TextField = parse.GetValue(textField),
-                IdField = parse.GetValue(idField),
-                SkipBad = parse.GetValue(skipBad),
-                MaxDocumentBytes = parse.GetValue(maxDoc) * 1024L * 1024L,
                 OnBadRecord = bad => context.Error.WriteLine($"corpusqa: skipped bad row: {bad}"),
             });
 
@@ -86,7 +78,7 @@ internal static class SegmentCommand
                         sink.Write(line.Json);
                         progress.Document(line.InputBytes);
                     },
-                    new OrderedParallelOptions { Threads = parse.GetValue(threads) },
+                    new OrderedParallelOptions { Threads = parse.GetValue(reading.Threads) },
                     ct);
             }
             catch (CorpusInputException)

@@ -263,7 +263,8 @@ internal static class AuditRun
         return run;
     }
 
-    private static string CreateOutDir(string path)
+    /// <summary>Creates (or opens) an output folder; a failure is an <see cref="OutputException"/> (exit code 4).</summary>
+    internal static string CreateOutDir(string path)
     {
         try
         {

@@ -19,7 +19,7 @@ internal static class DedupRun
     public static async Task<int> RunAsync(AuditSettings settings, CliContext context, CancellationToken ct)
     {
         var options = settings.Dedup!;
-        string outDir = Directory.CreateDirectory(settings.OutDir).FullName;
+        string outDir = AuditRun.CreateOutDir(settings.OutDir);
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
         var corpus = new InputCorpus(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
 

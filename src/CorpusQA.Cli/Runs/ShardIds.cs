@@ -69,6 +69,8 @@ internal static class ShardIds
         if (!File.Exists(path)) throw new Core.Documents.CorpusInputException(path, null, "missing: every shard needs the ids file written beside it by dedup-signatures");
         using var reader = new StreamReader(path);
         string? first = reader.ReadLine();
-        return first is null ? int.MaxValue : JsonDocument.Parse(first).RootElement.GetProperty("doc_index").GetInt32();
+        if (first is null) return int.MaxValue;
+        using var doc = JsonDocument.Parse(first);
+        return doc.RootElement.GetProperty("doc_index").GetInt32();
     }
 }
