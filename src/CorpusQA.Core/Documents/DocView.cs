@@ -69,12 +69,6 @@ public sealed class DocView
     /// </summary>
     public int SentenceCount { get; internal set; }
 
-    /// <summary>Whether token <paramref name="index"/> contains a Han character, letter or digit.</summary>
-    internal bool IsWord(int index) => TokenIsWord[index];
-
-    /// <summary>XxHash3 of token <paramref name="index"/>'s characters.</summary>
-    internal ulong TokenHash(int index) => TokenHashes[index];
-
     internal void Reset(string text)
     {
         Text = text;

@@ -56,13 +56,6 @@ internal sealed class HashCounter
     /// <summary>The current count of the key in slot <paramref name="index"/> (from <see cref="AddAt"/>).</summary>
     public int CountAt(int index) => _slots[index].Count;
 
-    /// <summary>Occurrences of <paramref name="key"/> so far.</summary>
-    public int CountOf(ulong key)
-    {
-        ref Slot slot = ref _slots[Find(key)];
-        return slot.Stamp == _stamp ? slot.Count : 0;
-    }
-
     /// <summary>Visits every distinct key's count (in slot order, which is deterministic).</summary>
     public Enumerator GetEnumerator() => new(this);
 

@@ -22,8 +22,6 @@ internal sealed class HmmModel
 
     internal double Start(int state) => _start[state];
 
-    internal double Trans(int from, int to) => _trans[(from * 4) + to];
-
     /// <summary>The four emission log-probabilities of <paramref name="c"/>, which must be CJK.</summary>
     internal ReadOnlySpan<double> Emissions(char c) => _emit.AsSpan((c - CharClass.CjkFirst) * 4, 4);
 
