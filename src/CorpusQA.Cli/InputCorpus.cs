@@ -28,24 +28,22 @@ internal sealed class InputCorpus
     private readonly InputCorpusOptions _options;
     private long _skipped;
 
-    public InputCorpus(IReadOnlyList<string> inputs, InputCorpusOptions options)
-    {
-        _options = options;
-        Files = InputResolver.Resolve(inputs);
-    }
-
-    private InputCorpus(IReadOnlyList<string> files, InputCorpusOptions options, bool alreadyResolved)
+    private InputCorpus(IReadOnlyList<string> files, InputCorpusOptions options)
     {
         _options = options;
         Files = files;
     }
+
+    /// <summary>The corpus of the files that <paramref name="inputs"/> (files, directories, globs) name.</summary>
+    public static InputCorpus Open(IReadOnlyList<string> inputs, InputCorpusOptions options) =>
+        new(InputResolver.Resolve(inputs), options);
 
     /// <summary>
     /// The same files read again (a second pass), optionally keeping the original records; bad rows are skipped the
     /// same way but not reported twice.
     /// </summary>
     public InputCorpus Reread(bool keepOriginal) =>
-        new(Files, _options with { KeepOriginal = keepOriginal, OnBadRecord = null }, alreadyResolved: true);
+        new(Files, _options with { KeepOriginal = keepOriginal, OnBadRecord = null });
 
     /// <summary>The files the inputs expanded to, in reading order.</summary>
     public IReadOnlyList<string> Files { get; }

@@ -34,7 +34,7 @@ internal static class DedupStageCommands
             int first = parse.GetValue(firstIndex);
             AuditRun.CreateOutDir(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await using var errors = parse.GetValue(reading.SkipBad) ? new BadRecordLog(path + ".errors.jsonl") : null;
-            var corpus = new InputCorpus(reading.InputPaths(parse), reading.Read(parse) with { OnBadRecord = errors is null ? null : errors.Add });
+            var corpus = InputCorpus.Open(reading.InputPaths(parse), reading.Read(parse) with { OnBadRecord = errors is null ? null : errors.Add });
             var segmenter = options.Shingle == ShingleUnit.Word ? JiebaSegmenter.CreateDefault() : null;
             using var writer = new SignatureWriter(path, options, keepTexts: true);
             await using var ids = ShardIds.Create(path);

@@ -57,7 +57,7 @@ internal static class SegmentCommand
                 segmenter.LoadUserDictionary(path);
             }
 
-            var corpus = new InputCorpus(reading.InputPaths(parse), reading.Read(parse) with
+            var corpus = InputCorpus.Open(reading.InputPaths(parse), reading.Read(parse) with
             {
                 OnBadRecord = bad => context.Error.WriteLine($"corpusqa: skipped bad row: {bad}"),
             });

@@ -56,7 +56,7 @@ internal static class AuditRun
         string outDir = CreateOutDir(settings.OutDir);
 
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
-        var corpus = new InputCorpus(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
 
         using var dedup = settings.Dedup is null ? null : new DedupEngine(settings.Dedup with { TempDirectory = outDir });
         if (dedup is not null)

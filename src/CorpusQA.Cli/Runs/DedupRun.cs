@@ -21,7 +21,7 @@ internal static class DedupRun
         var options = settings.Dedup!;
         string outDir = AuditRun.CreateOutDir(settings.OutDir);
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
-        var corpus = new InputCorpus(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
 
         using var engine = new DedupEngine(options with { TempDirectory = outDir });
         PrintPlan(context, engine.Lsh, options, corpus);
