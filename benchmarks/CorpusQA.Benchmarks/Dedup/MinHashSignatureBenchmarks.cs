@@ -26,7 +26,7 @@ public class MinHashSignatureBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _texts = DedupCorpus.LoadSample();
+        _texts = SampleCorpus.LoadSample();
         var options = new DedupOptions();
         _signer = new MinHashSigner(options);
         _scratch = new DocumentSignature(options.NumPerm);

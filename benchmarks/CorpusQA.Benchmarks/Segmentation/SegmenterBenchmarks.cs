@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using CorpusQA.Segmentation;
 
@@ -26,7 +24,7 @@ public class SegmenterBenchmarks
     public void Setup()
     {
         _segmenter = JiebaSegmenter.CreateDefault();
-        _texts = LoadSample();
+        _texts = [.. SampleCorpus.LoadSample()];
         InputBytes = _texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
         foreach ((string name, CutMode mode, bool hmm) in Modes)
         {
@@ -68,34 +66,4 @@ public class SegmenterBenchmarks
     }
 
     private int CountTokens(CutMode mode, bool hmm) => CutAll(mode, hmm);
-
-    private static string[] LoadSample()
-    {
-        string path = Path.Combine(FindRepositoryRoot(), "corpora", "debian-docs", "sample.jsonl.gz");
-        var texts = new List<string>();
-        using var gzip = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
-        {
-            using JsonDocument doc = JsonDocument.Parse(line);
-            texts.Add(doc.RootElement.GetProperty("text").GetString()!);
-        }
-        return [.. texts];
-    }
-
-    /// <summary>BenchmarkDotNet runs from a generated folder, so walk up from it to CorpusQA.sln.</summary>
-    private static string FindRepositoryRoot()
-    {
-        foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-        {
-            for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "CorpusQA.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-        throw new InvalidOperationException("CorpusQA.sln not found above " + AppContext.BaseDirectory);
-    }
 }

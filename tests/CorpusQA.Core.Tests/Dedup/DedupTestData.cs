@@ -1,40 +1,17 @@
-using System.IO.Compression;
-using System.Text.Json;
+using CorpusQA.Core.Tests.Documents;
 
 namespace CorpusQA.Core.Tests.Dedup;
 
-/// <summary>Repository files the dedup tests read (found by walking up to CorpusQA.sln).</summary>
+/// <summary>Repository files the dedup tests read (located through <see cref="TestData"/>).</summary>
 internal static class DedupTestData
 {
-    private static readonly Lazy<IReadOnlyList<string>> LazySample = new(() => ReadJsonlTexts(Path.Combine(RepositoryRoot(), "corpora", "debian-docs", "sample.jsonl.gz")));
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CorpusQA.sln")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("CorpusQA.sln not found above the test binary");
-    }
+    private static readonly Lazy<IReadOnlyList<string>> LazySample = new(() => TestData.DebianSample().Select(d => d.Text).ToList());
 
     /// <summary>The 400 texts of corpora/debian-docs/sample.jsonl.gz.</summary>
     public static IReadOnlyList<string> Sample => LazySample.Value;
 
     public static string FixturePath(string name) =>
-        Path.Combine(RepositoryRoot(), "tests", "CorpusQA.Core.Tests", "Fixtures", "dedup", name);
-
-    private static List<string> ReadJsonlTexts(string path)
-    {
-        using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
-        var texts = new List<string>();
-        while (reader.ReadLine() is string line)
-        {
-            if (line.Length > 0)
-                texts.Add(JsonDocument.Parse(line).RootElement.GetProperty("text").GetString() ?? "");
-        }
-        return texts;
-    }
+        TestData.RepoPath(Path.Combine("tests", "CorpusQA.Core.Tests", "Fixtures", "dedup", name));
 
     /// <summary>A private temporary folder removed on dispose.</summary>
     public sealed class TempFolder : IDisposable

@@ -1,10 +1,13 @@
 using System.IO.Compression;
 using System.Text.Json;
 
-namespace CorpusQA.Benchmarks.Dedup;
+namespace CorpusQA.Benchmarks;
 
-/// <summary>The committed Debian-docs sample (corpora/debian-docs/sample.jsonl.gz), found by walking up to CorpusQA.sln.</summary>
-internal static class DedupCorpus
+/// <summary>
+/// The committed Debian-docs sample (corpora/debian-docs/sample.jsonl.gz), found by walking up to CorpusQA.sln from
+/// the binary or the current folder (BenchmarkDotNet runs from a generated folder).
+/// </summary>
+internal static class SampleCorpus
 {
     public static string RepositoryRoot()
     {
