@@ -8,36 +8,13 @@ internal static class AuditCommand
 {
     public static Command Create(CliContext context)
     {
-        var reading = new ReadingCliOptions();
-        var outDir = CommonOptions.OutDir();
-        var config = CommonOptions.Config();
-        var noDedup = new Option<bool>("--no-dedup") { Description = "Skip exact and near-duplicate detection." };
-        var dedup = new DedupCliOptions();
+        var options = new AuditCliOptions("Skip exact and near-duplicate detection.");
         var command = new Command("audit",
             "Compute every quality signal of every document, apply the rules and find duplicates: DIR/signals.parquet " +
             "(one row per document, in input order: doc_id, source_file, row_index, every signal, dedup columns, keep, " +
             "drop_reasons) and DIR/summary.json (counts, per-signal distributions, drop reasons, options, rules hash).");
-        reading.AddTo(command);
-        command.Options.Add(outDir);
-        command.Options.Add(config);
-        command.Options.Add(noDedup);
-        dedup.AddTo(command);
-
-        command.SetAction((parse, ct) =>
-        {
-            var recorded = reading.Record(parse);
-            recorded["dedup"] = parse.GetValue(noDedup) ? null : dedup.Record(parse);
-            return AuditRun.RunAsync(new AuditSettings
-            {
-                Inputs = reading.InputPaths(parse),
-                OutDir = parse.GetValue(outDir)!,
-                ConfigPath = parse.GetValue(config),
-                Threads = parse.GetValue(reading.Threads),
-                Reading = reading.Read(parse),
-                Dedup = parse.GetValue(noDedup) ? null : dedup.Read(parse),
-                Recorded = recorded,
-            }, context, ct);
-        });
+        options.AddTo(command);
+        command.SetAction((parse, ct) => AuditRun.RunAsync(options.Settings(parse, "audit"), context, ct));
         return command;
     }
 }

@@ -13,7 +13,7 @@ using CorpusQA.Segmentation;
 namespace CorpusQA.Cli.Runs;
 
 /// <summary>What <c>corpusqa audit</c> was asked to do.</summary>
-internal sealed class AuditSettings
+internal sealed record AuditSettings
 {
     public required IReadOnlyList<string> Inputs { get; init; }
 
