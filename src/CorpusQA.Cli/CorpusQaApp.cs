@@ -1,4 +1,6 @@
 using System.CommandLine;
+using CorpusQA.Classify.Bundles;
+using CorpusQA.Classify.Training;
 using CorpusQA.Cli.Commands;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Rules;
@@ -20,6 +22,9 @@ public static class CorpusQaApp
         root.Subcommands.Add(DedupStageCommands.Signatures(context));
         root.Subcommands.Add(DedupStageCommands.Buckets(context));
         root.Subcommands.Add(DedupStageCommands.Clusters(context));
+        root.Subcommands.Add(TrainCommand.Create(context));
+        root.Subcommands.Add(EvalCommand.Create(context));
+        root.Subcommands.Add(ScoreCommand.Create(context));
         return root;
     }
 
@@ -57,6 +62,16 @@ public static class CorpusQaApp
             return ExitCodes.BadInput;
         }
         catch (RuleConfigException ex)
+        {
+            context.Error.WriteLine($"corpusqa: error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (ModelBundleException ex)
+        {
+            context.Error.WriteLine($"corpusqa: error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (TrainingDataException ex)
         {
             context.Error.WriteLine($"corpusqa: error: {ex.Message}");
             return ExitCodes.BadInput;

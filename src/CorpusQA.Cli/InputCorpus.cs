@@ -15,6 +15,9 @@ internal sealed record InputCorpusOptions
 
     public long MaxDocumentBytes { get; init; } = ReaderOptions.DefaultMaxDocumentBytes;
 
+    /// <summary>Further fields to read into <see cref="Document.Fields"/> (labels, groups).</summary>
+    public IReadOnlyList<string> ExtraFields { get; init; } = [];
+
     /// <summary>Keep original records for pass-through writers (filter).</summary>
     public bool KeepOriginal { get; init; }
 
@@ -63,6 +66,7 @@ internal sealed class InputCorpus
             SkipBad = _options.SkipBad,
             MaxDocumentBytes = _options.MaxDocumentBytes,
             KeepOriginal = _options.KeepOriginal,
+            ExtraFields = _options.ExtraFields,
             OnBadRecord = bad =>
             {
                 Interlocked.Increment(ref _skipped);

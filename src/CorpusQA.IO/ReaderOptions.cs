@@ -21,6 +21,13 @@ public sealed class ReaderOptions
     /// </summary>
     public string? IdField { get; init; }
 
+    /// <summary>
+    /// Further fields or columns to read as text into <see cref="Core.Documents.Document.Fields"/>, in this order
+    /// (labels and groups for training). A JSON string is taken as is, a number or boolean as its JSON text, a missing
+    /// field or null as null; a Parquet file without such a column is a bad file.
+    /// </summary>
+    public IReadOnlyList<string> ExtraFields { get; init; } = [];
+
     /// <summary>A text longer than this many UTF-8 bytes is a bad record. Default 16 MiB.</summary>
     public long MaxDocumentBytes { get; init; } = DefaultMaxDocumentBytes;
 

@@ -36,6 +36,12 @@ public sealed partial class JiebaSegmenter
     public static JiebaSegmenter CreateDefault() => new(DefaultResources.Trie, DefaultResources.Hmm);
 
     /// <summary>
+    /// SHA-256 (lower-case hex) of the embedded default dictionary and HMM tables: models trained on this
+    /// segmenter's tokens record it, so that a model is never applied to tokens of another dictionary.
+    /// </summary>
+    public static string DefaultDictionaryHash => DefaultResources.Hash;
+
+    /// <summary>
     /// Segments <paramref name="text"/>, appending one span per token to <paramref name="output"/>
     /// in jieba's order. Allocates nothing once the thread's buffers and <paramref name="output"/>
     /// have grown to fit. In <see cref="CutMode.Full"/> and <see cref="CutMode.Search"/> spans may overlap.

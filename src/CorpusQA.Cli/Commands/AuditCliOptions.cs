@@ -16,6 +16,8 @@ internal sealed class AuditCliOptions(string noDedupDescription)
 
     public DedupCliOptions Dedup { get; } = new();
 
+    public ModelCliOptions Models { get; } = new(allowNone: true);
+
     public void AddTo(Command command)
     {
         Reading.AddTo(command);
@@ -23,6 +25,7 @@ internal sealed class AuditCliOptions(string noDedupDescription)
         command.Options.Add(Config);
         command.Options.Add(NoDedup);
         Dedup.AddTo(command);
+        Models.AddTo(command);
     }
 
     /// <summary>The run's settings; the options as given are recorded for summary.json.</summary>
@@ -31,6 +34,8 @@ internal sealed class AuditCliOptions(string noDedupDescription)
         bool dedup = !parse.GetValue(NoDedup);
         var recorded = Reading.Record(parse);
         recorded["dedup"] = dedup ? Dedup.Record(parse) : null;
+        var models = Models.Read(parse);
+        recorded["models"] = ModelCliOptions.Record(models);
         return new AuditSettings
         {
             CommandName = commandName,
@@ -40,6 +45,7 @@ internal sealed class AuditCliOptions(string noDedupDescription)
             Threads = parse.GetValue(Reading.Threads),
             Reading = Reading.Read(parse),
             Dedup = dedup ? Dedup.Read(parse) : null,
+            Models = models,
             Recorded = recorded,
         };
     }

@@ -22,8 +22,11 @@ internal static class AuditColumns
     public const string Keep = "keep";
     public const string DropReasons = "drop_reasons";
 
-    /// <summary>Leading columns, then one double column per signal, then the dedup columns (when dedup ran), then the verdict.</summary>
-    public static List<TableColumn> For(SignalRegistry registry, bool withDedup)
+    /// <summary>
+    /// Leading columns, then one double column per signal, then the model columns (when models ran), then the dedup
+    /// columns (when dedup ran), then the verdict.
+    /// </summary>
+    public static List<TableColumn> For(SignalRegistry registry, bool withDedup, bool withModels = false)
     {
         var columns = new List<TableColumn>
         {
@@ -33,6 +36,7 @@ internal static class AuditColumns
             new(RowIndex, TableColumnType.Int64),
         };
         columns.AddRange(registry.Signals.Select(s => new TableColumn(s.Name, TableColumnType.Double)));
+        if (withModels) columns.AddRange(ModelColumns.Scores);
         if (withDedup)
         {
             columns.AddRange(DedupColumns());

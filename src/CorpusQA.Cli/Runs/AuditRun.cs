@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using CorpusQA.Classify.Scoring;
+using CorpusQA.Cli.Commands;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Pipeline;
@@ -34,6 +36,9 @@ internal sealed record AuditSettings
     /// <summary>Write kept and removed outputs with the original records (filter); null: no filter outputs.</summary>
     public FilterOutputOptions? Filter { get; init; }
 
+    /// <summary>The learned models to apply (null: --no-model).</summary>
+    public ModelSet? Models { get; init; }
+
     /// <summary>"audit" or "filter", for messages and summary.json.</summary>
     public string CommandName { get; init; } = "audit";
 
@@ -51,8 +56,10 @@ internal static class AuditRun
 {
     public static async Task<int> RunAsync(AuditSettings settings, CliContext context, CancellationToken ct)
     {
-        var rules = settings.ConfigPath is null ? RuleSet.Default : RuleSet.Load(settings.ConfigPath);
+        var rules = WithQualityRule(settings.ConfigPath is null ? RuleSet.Default : RuleSet.Load(settings.ConfigPath), settings.Models);
         var registry = SignalRegistry.Default;
+        var models = settings.Models;
+        int valueCount = registry.Count + (models is null ? 0 : ScoreColumns.All.Count);
         string outDir = CreateOutDir(settings.OutDir);
 
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
@@ -67,13 +74,22 @@ internal static class AuditRun
 
         var segmenter = JiebaSegmenter.CreateDefault();
         var fileIndex = FileIndex(corpus);
-        using var spill = new AuditSpill(outDir, registry.Count);
+        using var spill = new AuditSpill(outDir, valueCount);
         var progress = new ProgressReporter(context, settings.CommandName, corpus.TotalFileBytes);
-        var failure = await FirstPassAsync(corpus, settings.Threads, () => new DocumentAnalyzer(segmenter),
-            (analyzer, index, doc) => Analyze(analyzer, registry, rules, dedup, index, doc, fileIndex), spill, progress, ct);
+        var scorers = new List<DocumentScorer>();
+        CorpusInputException? failure;
+        try
+        {
+            failure = await FirstPassAsync(corpus, settings.Threads, () => new AuditWorker(new DocumentAnalyzer(segmenter), CreateScorer(models, scorers)),
+                (worker, index, doc) => Analyze(worker, registry, valueCount, rules, dedup, index, doc, fileIndex), spill, progress, ct);
+        }
+        finally
+        {
+            foreach (var scorer in scorers) scorer.Dispose();
+        }
 
         var dedupResult = dedup?.Finish();
-        var summary = new CorpusSummary(registry.Signals.Select(s => s.Name).ToList());
+        var summary = new CorpusSummary([.. registry.Signals.Select(s => s.Name), .. models is null ? [] : ScoreColumns.All]);
         bool partial = failure is not null;
         var outputs = await DecideAndWriteAsync(settings, outDir, registry, spill, corpus, dedupResult, summary, partial, ct);
         var run = RunMetadata(settings, rules, corpus, dedupResult, failure, errors?.Count ?? 0);
@@ -128,17 +144,46 @@ internal static class AuditRun
     internal static Dictionary<string, int> FileIndex(InputCorpus corpus) =>
         corpus.Files.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
 
-    private static AuditRow Analyze(DocumentAnalyzer analyzer, SignalRegistry registry, RuleSet rules, DedupEngine? dedup,
+    /// <summary>One thread's analyzer and model scorer.</summary>
+    private sealed record AuditWorker(DocumentAnalyzer Analyzer, DocumentScorer? Scorer);
+
+    private static DocumentScorer? CreateScorer(ModelSet? models, List<DocumentScorer> created)
+    {
+        if (models is null) return null;
+        var scorer = models.CreateScorer();
+        lock (created) created.Add(scorer);
+        return scorer;
+    }
+
+    /// <summary>
+    /// The quality model's threshold as the rule <c>quality_score ≥ T</c> (reason low_quality_score), unless the rule
+    /// set already bounds quality_score: a rules file overrides the model's threshold like any other.
+    /// </summary>
+    internal static RuleSet WithQualityRule(RuleSet rules, ModelSet? models)
+    {
+        if (models?.Quality is not { Manifest.Threshold: { } threshold } quality || rules.HasRuleOn(ScoreColumns.QualityScore)) return rules;
+        return rules.With(new QualityRule(ScoreColumns.QualityScore, RuleBound.Min, threshold, ScoreColumns.LowQualityReason,
+            $"the quality model's threshold ({quality.Origin}; chosen on out-of-fold predictions, docs/classify.md)"));
+    }
+
+    private static AuditRow Analyze(AuditWorker worker, SignalRegistry registry, int valueCount, RuleSet rules, DedupEngine? dedup,
         int index, Document doc, Dictionary<string, int> fileIndex)
     {
-        var view = analyzer.Analyze(doc.Text);
-        var values = new double[registry.Count];
+        var view = worker.Analyzer.Analyze(doc.Text);
+        var values = new double[valueCount];
         registry.ComputeAll(view, values);
+        DocumentScores scores = default;
+        if (worker.Scorer is { } scorer)
+        {
+            scores = scorer.Score(view, values.AsSpan(0, registry.Count));
+            values[registry.Count] = scores.Quality?.Score ?? double.NaN;
+            values[registry.Count + 1] = scores.Script?.Score ?? double.NaN;
+        }
         var verdict = rules.Evaluate(values);
         // "best" keeps the cluster member that broke the fewest rules (then the first).
         dedup?.AddDocument(index, doc.Text, view.Tokens, -verdict.DropReasons.Count);
         return new AuditRow(doc.Id, fileIndex[doc.SourceFile], doc.RowIndex, values, verdict.DropReasons.ToArray(),
-            doc.Text.Length, Encoding.UTF8.GetByteCount(doc.Text));
+            doc.Text.Length, Encoding.UTF8.GetByteCount(doc.Text), scores.Quality?.Label, scores.Script?.Label);
     }
 
     /// <summary>
@@ -151,12 +196,14 @@ internal static class AuditRun
     {
         var join = dedup is null ? null : new DedupJoin(dedup, spill.ReadAll());
         await using var table = settings.WriteSignals
-            ? await ParquetTableWriter.CreateAsync(Path.Combine(outDir, "signals.parquet"), AuditColumns.For(registry, dedup is not null), cancellationToken: ct)
+            ? await ParquetTableWriter.CreateAsync(Path.Combine(outDir, "signals.parquet"),
+                AuditColumns.For(registry, dedup is not null, settings.Models is not null), cancellationToken: ct)
             : null;
         await using var filter = settings.Filter is null ? null : await FilterOutputWriter.CreateAsync(outDir, corpus.Files, settings.Filter, ct);
         await using var originals = filter is null ? null : corpus.Reread(keepOriginal: true).ReadAllAsync(ct).GetAsyncEnumerator(ct);
         int signalColumns = table?.ColumnIndex(registry.Signals[0].Name) ?? 0;
         int dedupColumns = table is not null && join is not null ? table.ColumnIndex(AuditColumns.ExactHash) : 0;
+        int modelColumns = table is not null && settings.Models is not null ? table.ColumnIndex(ScoreColumns.QualityScore) : -1;
         int keepColumn = table?.ColumnIndex(AuditColumns.Keep) ?? 0;
         int reasonsColumn = table?.ColumnIndex(AuditColumns.DropReasons) ?? 0;
         int index = 0;
@@ -175,7 +222,8 @@ internal static class AuditRun
                 table.SetString(1, row.DocId);
                 table.SetString(2, file);
                 table.SetInt64(3, row.RowIndex);
-                for (int s = 0; s < row.Values.Length; s++) table.SetDouble(signalColumns + s, row.Values[s]);
+                for (int s = 0; s < registry.Count; s++) table.SetDouble(signalColumns + s, row.Values[s]);
+                if (modelColumns >= 0) ModelColumns.Write(table, modelColumns, ScoresOf(row, registry.Count));
                 if (record is { } r) join!.Write(table, dedupColumns, r);
                 table.SetBool(keepColumn, keep);
                 table.SetString(reasonsColumn, string.Join(',', reasons));
@@ -193,6 +241,11 @@ internal static class AuditRun
             }
 
             summary.Add(file, row.Values, row.Chars, row.Utf8Bytes, keep, reasons);
+            if (settings.Models is not null)
+            {
+                summary.AddCategory(ModelColumns.Script, row.Script);
+                summary.AddCategory(ModelColumns.QualityLabel, row.QualityLabel);
+            }
             index++;
         }
 
@@ -207,6 +260,11 @@ internal static class AuditRun
 
         return written;
     }
+
+    /// <summary>The spilled row's model outputs back as scores (NaN: that model was absent).</summary>
+    private static DocumentScores ScoresOf(AuditRow row, int signals) => new(
+        double.IsNaN(row.Values[signals]) ? null : new Prediction(row.Values[signals], row.QualityLabel),
+        double.IsNaN(row.Values[signals + 1]) ? null : new Prediction(row.Values[signals + 1], row.Script));
 
     private static async Task<string> WriteSummaryAsync(string path, CorpusSummary summary, Dictionary<string, object?> run, bool partial)
     {
@@ -234,6 +292,7 @@ internal static class AuditRun
             ["options"] = settings.Recorded,
             ["rules"] = settings.ConfigPath ?? "default",
             ["rules_sha256"] = rules.ConfigHash,
+            ["models"] = ModelCliOptions.Record(settings.Models),
             ["complete"] = failure is null,
             ["error"] = failure?.Message,
             ["skipped_bad_rows"] = skipped,

@@ -6,7 +6,12 @@ namespace CorpusQA.Cli.Runs;
 /// One document's first-pass outcome, spilled to a temporary file in input order so that the second pass (after
 /// corpus-wide deduplication has decided the keepers) can write the final rows without holding the corpus in memory.
 /// </summary>
-internal sealed record AuditRow(string DocId, int FileIndex, long RowIndex, double[] Values, string[] RuleReasons, int Chars, long Utf8Bytes);
+/// <remarks>
+/// <see cref="Values"/> holds the signals in registry order, then (when the run applies models) the
+/// <see cref="CorpusQA.Core.Rules.ScoreColumns"/>; the two model labels travel beside them.
+/// </remarks>
+internal sealed record AuditRow(string DocId, int FileIndex, long RowIndex, double[] Values, string[] RuleReasons, int Chars, long Utf8Bytes,
+    string? QualityLabel = null, string? Script = null);
 
 /// <summary>Sequential binary spill of <see cref="AuditRow"/>s; deleted when disposed.</summary>
 internal sealed class AuditSpill : IDisposable
@@ -36,6 +41,8 @@ internal sealed class AuditSpill : IDisposable
         foreach (var r in row.RuleReasons) _writer.Write(r);
         _writer.Write(row.Chars);
         _writer.Write(row.Utf8Bytes);
+        WriteOptional(row.QualityLabel);
+        WriteOptional(row.Script);
         Count++;
     }
 
@@ -54,9 +61,19 @@ internal sealed class AuditSpill : IDisposable
             for (int v = 0; v < values.Length; v++) values[v] = reader.ReadDouble();
             var reasons = new string[reader.ReadByte()];
             for (int r = 0; r < reasons.Length; r++) reasons[r] = reader.ReadString();
-            yield return new AuditRow(id, file, row, values, reasons, reader.ReadInt32(), reader.ReadInt64());
+            int chars = reader.ReadInt32();
+            long bytes = reader.ReadInt64();
+            yield return new AuditRow(id, file, row, values, reasons, chars, bytes, ReadOptional(reader), ReadOptional(reader));
         }
     }
+
+    private void WriteOptional(string? value)
+    {
+        _writer.Write(value is not null);
+        if (value is not null) _writer.Write(value);
+    }
+
+    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 
     public void Dispose()
     {

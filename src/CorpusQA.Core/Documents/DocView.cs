@@ -45,6 +45,9 @@ public sealed class DocView
     /// </summary>
     public ReadOnlySpan<TokenSpan> Tokens => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(TokenList);
 
+    /// <summary>64-bit hash of each of <see cref="Tokens"/>' characters (xxHash3 of the UTF-16 code units), same order.</summary>
+    public ReadOnlySpan<ulong> TokenHashSpan => TokenHashes.AsSpan(0, TokenList.Count);
+
     /// <summary>Number of <see cref="Tokens"/> that contain a Han character, letter or digit (the "words").</summary>
     public int WordCount { get; internal set; }
 

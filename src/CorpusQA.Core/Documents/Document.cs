@@ -15,6 +15,9 @@ public sealed class Document
     /// <summary>Zero-based row (JSONL line, Parquet row, or 0 for a text file) within <see cref="SourceFile"/>.</summary>
     public required long RowIndex { get; init; }
 
+    /// <summary>The values of the reader's extra fields (e.g. a label), in the order they were asked for; null when none were.</summary>
+    public IReadOnlyList<string?>? Fields { get; init; }
+
     /// <summary>
     /// The reader's own copy of the original record (the JSONL line's bytes, the Parquet row's values), kept so
     /// that writers can pass the original columns through unchanged; opaque to everything else.

@@ -20,10 +20,27 @@ public sealed class RuleSet
 
     private readonly QualityRule[] _rules;
 
-    private RuleSet(QualityRule[] rules, string hash)
+    private readonly int _signalCount;
+
+    private RuleSet(QualityRule[] rules, string hash, int signalCount)
     {
         _rules = rules;
         ConfigHash = hash;
+        _signalCount = signalCount;
+    }
+
+    /// <summary>True when a rule bounds <paramref name="signal"/>.</summary>
+    public bool HasRuleOn(string signal) => _rules.Any(r => r.Signal == signal);
+
+    /// <summary>This rule set with <paramref name="rule"/> appended (its signal resolved as in a rule file).</summary>
+    public RuleSet With(QualityRule rule, SignalRegistry? registry = null)
+    {
+        registry ??= SignalRegistry.Default;
+        int index = registry.IndexOf(rule.Signal);
+        if (index < 0 && ScoreColumns.All.Contains(rule.Signal)) index = registry.Count + ScoreColumns.All.ToList().IndexOf(rule.Signal);
+        if (index < 0) throw new RuleConfigException($"unknown signal \"{rule.Signal}\"");
+        QualityRule[] rules = [.. _rules, rule with { SignalIndex = index }];
+        return new RuleSet(rules, Hash(rules), _signalCount);
     }
 
     /// <summary>The default rules (Core/Data/default_rules.json; see docs/rules.md).</summary>
@@ -57,17 +74,23 @@ public sealed class RuleSet
     public static RuleSet Parse(string json, string origin, SignalRegistry registry)
     {
         var rules = RuleJson.Read(json, origin, registry);
-        return new RuleSet(rules, Hash(rules));
+        return new RuleSet(rules, Hash(rules), registry.Count);
     }
 
-    /// <summary>Applies every rule to one document's signal values (indexed like the registry).</summary>
+    /// <summary>
+    /// Applies every rule to one document's values: the signals indexed like the registry, then the
+    /// <see cref="ScoreColumns"/> when the run has models. Rules on scores the span does not hold are not evaluated.
+    /// </summary>
     public RuleEvaluation Evaluate(ReadOnlySpan<double> signalValues)
     {
         List<string>? reasons = null;
         foreach (var rule in _rules)
         {
             if (rule.SignalIndex >= signalValues.Length)
+            {
+                if (rule.SignalIndex >= _signalCount) continue;
                 throw new ArgumentException($"expected {rule.SignalIndex + 1}+ signal values, got {signalValues.Length}", nameof(signalValues));
+            }
             if (rule.Passes(signalValues[rule.SignalIndex])) continue;
             reasons ??= [];
             if (!reasons.Contains(rule.Reason)) reasons.Add(rule.Reason);

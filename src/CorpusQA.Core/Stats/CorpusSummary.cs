@@ -18,6 +18,7 @@ public sealed class CorpusSummary
     private readonly DistributionSketch[] _sketches;
     private readonly SortedDictionary<string, long> _dropReasons = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, long> _documentsPerFile = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, SortedDictionary<string, long>> _categories = new(StringComparer.Ordinal);
 
     public CorpusSummary(IReadOnlyList<string> signalNames)
     {
@@ -69,6 +70,17 @@ public sealed class CorpusSummary
         }
     }
 
+    /// <summary>Counts one document under <paramref name="value"/> of a categorical column (e.g. its script); null is "none".</summary>
+    public void AddCategory(string column, string? value)
+    {
+        if (!_categories.TryGetValue(column, out var counts)) _categories[column] = counts = new(StringComparer.Ordinal);
+        value ??= "none";
+        counts[value] = counts.TryGetValue(value, out var n) ? n + 1 : 1;
+    }
+
+    /// <summary>Document counts per value of each categorical column.</summary>
+    public IReadOnlyDictionary<string, SortedDictionary<string, long>> Categories => _categories;
+
     /// <summary>Writes summary.json: counts, per-signal distributions, drop reasons, and the caller's run metadata.</summary>
     public void WriteJson(Utf8JsonWriter json, IReadOnlyDictionary<string, object?> run)
     {
@@ -93,6 +105,18 @@ public sealed class CorpusSummary
         }
 
         json.WriteEndObject();
+        if (_categories.Count > 0)
+        {
+            json.WriteStartObject("categories");
+            foreach (var (column, counts) in _categories)
+            {
+                json.WriteStartObject(column);
+                foreach (var (value, count) in counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)) json.WriteNumber(value, count);
+                json.WriteEndObject();
+            }
+            json.WriteEndObject();
+        }
+
         json.WriteStartObject("signals");
         for (int i = 0; i < _signalNames.Length; i++)
         {

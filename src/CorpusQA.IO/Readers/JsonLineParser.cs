@@ -16,6 +16,7 @@ internal sealed class JsonLineParser
     private readonly byte[][] _textNames;
     private readonly string[] _textNameStrings;
     private readonly byte[] _idName;
+    private readonly byte[][] _extraNames;
 
     public JsonLineParser(BadRecordPolicy policy, ReaderOptions options)
     {
@@ -25,6 +26,7 @@ internal sealed class JsonLineParser
         _textNameStrings = names.ToArray();
         _textNames = _textNameStrings.Select(Encoding.UTF8.GetBytes).ToArray();
         _idName = Encoding.UTF8.GetBytes(options.IdField ?? ReaderOptions.AutoIdField);
+        _extraNames = options.ExtraFields.Select(Encoding.UTF8.GetBytes).ToArray();
     }
 
     /// <summary>Parses a line; null for a blank line or a reported bad record.</summary>
@@ -65,16 +67,23 @@ internal sealed class JsonLineParser
         var text = new TextCandidate(int.MaxValue, null, null);
         string? id = null;
         string? idProblem = null;
+        string?[]? extras = _extraNames.Length == 0 ? null : new string?[_extraNames.Length];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             int textRank = TextRank(ref reader);
             bool isId = reader.ValueTextEquals(_idName);
+            int extra = ExtraIndex(ref reader);
             reader.Read();
+            if (extra >= 0) (extras![extra], idProblem) = (ReadScalar(ref reader, _options.ExtraFields[extra], out string? extraProblem), idProblem ?? extraProblem);
             if (textRank < text.Rank) text = ReadText(ref reader, textRank);
             else if (isId) (id, idProblem) = ReadId(ref reader);
             reader.Skip();
         }
         if (reader.Read()) throw new JsonException("more than one JSON value on the line");
+        // A field asked for twice (a label that is also the group) is read once: copy it to the later places.
+        for (int i = 1; extras is not null && i < extras.Length; i++)
+            for (int j = 0; j < i; j++)
+                if (_options.ExtraFields[i] == _options.ExtraFields[j]) extras[i] = extras[j];
 
         string? problem = text.Problem ?? (text.Value is null ? MissingTextReason() : null) ?? idProblem;
         if (id is null && problem is null && _options.IdField is { } idField)
@@ -91,7 +100,32 @@ internal sealed class JsonLineParser
             SourceFile = _policy.File,
             RowIndex = row,
             Original = _options.KeepOriginal ? line.ToArray() : null,
+            Fields = extras,
         };
+    }
+
+    private int ExtraIndex(ref Utf8JsonReader reader)
+    {
+        for (int i = 0; i < _extraNames.Length; i++)
+            if (reader.ValueTextEquals(_extraNames[i])) return i;
+        return -1;
+    }
+
+    /// <summary>A string as is, a number or boolean as its JSON text, null as null; anything else is a problem.</summary>
+    private static string? ReadScalar(ref Utf8JsonReader reader, string name, out string? problem)
+    {
+        problem = null;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String: return reader.GetString();
+            case JsonTokenType.Number: return Encoding.UTF8.GetString(reader.ValueSpan);
+            case JsonTokenType.True: return "true";
+            case JsonTokenType.False: return "false";
+            case JsonTokenType.Null: return null;
+            default:
+                problem = $"field '{name}' is a JSON {reader.TokenType}, not a string, number or boolean";
+                return null;
+        }
     }
 
     private readonly record struct TextCandidate(int Rank, string? Value, string? Problem);

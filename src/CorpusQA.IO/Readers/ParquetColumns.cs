@@ -3,9 +3,9 @@ using Parquet.Schema;
 namespace CorpusQA.IO.Readers;
 
 /// <summary>The text and id columns of a Parquet schema, found by <see cref="ReaderOptions"/>.</summary>
-internal sealed record ParquetColumns(DataField Text, DataField? Id)
+internal sealed record ParquetColumns(DataField Text, DataField? Id, DataField[] Extras)
 {
-    public DataField[] Needed => Id is null ? [Text] : [Text, Id];
+    public DataField[] Needed => [Text, .. Id is null ? Array.Empty<DataField>() : [Id], .. Extras.Where(e => e != Text && e != Id)];
 
     /// <summary>Null, with the reason, when there is no usable text (or requested id) column.</summary>
     public static ParquetColumns? Resolve(ParquetSchema schema, ReaderOptions options, out string? problem)
@@ -20,7 +20,13 @@ internal sealed record ParquetColumns(DataField Text, DataField? Id)
         DataField? id = FindFlat(schema, options.IdField ?? ReaderOptions.AutoIdField);
         if (id is null && options.IdField is { } idName)
             problem ??= $"no id column '{idName}'; the file has columns: {ColumnList(schema)}";
-        return problem is null ? new ParquetColumns(text!, id) : null;
+        var extras = new DataField[options.ExtraFields.Count];
+        for (int i = 0; i < extras.Length && problem is null; i++)
+        {
+            extras[i] = FindFlat(schema, options.ExtraFields[i])!;
+            if (extras[i] is null) problem = $"no column '{options.ExtraFields[i]}'; the file has columns: {ColumnList(schema)}";
+        }
+        return problem is null ? new ParquetColumns(text!, id, extras) : null;
     }
 
     private static string MissingTextReason(ParquetSchema schema, ReaderOptions options)

@@ -39,11 +39,12 @@ internal sealed class ParquetDocumentReader(string file, ReaderOptions options) 
                 if (chunks is null) yield break;
                 ParquetColumnChunk text = chunks[Array.IndexOf(fields, columns.Text)];
                 ParquetColumnChunk? id = columns.Id is null ? null : chunks[Array.IndexOf(fields, columns.Id)];
+                ParquetColumnChunk[] extras = columns.Extras.Select(e => chunks[Array.IndexOf(fields, e)]).ToArray();
                 var shared = options.KeepOriginal ? new ParquetRowGroupData(file, reader.Schema, chunks) : null;
                 for (int row = 0; row < rowCount; row++)
                 {
                     if ((row & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-                    Document? document = MakeDocument(text, id, shared, row, firstRow + row);
+                    Document? document = MakeDocument(text, id, extras, shared, row, firstRow + row);
                     if (document is not null) yield return document;
                 }
                 firstRow += rowCount;
@@ -51,7 +52,8 @@ internal sealed class ParquetDocumentReader(string file, ReaderOptions options) 
         }
     }
 
-    private Document? MakeDocument(ParquetColumnChunk text, ParquetColumnChunk? id, ParquetRowGroupData? shared, int row, long fileRow)
+    private Document? MakeDocument(ParquetColumnChunk text, ParquetColumnChunk? id, ParquetColumnChunk[] extras,
+        ParquetRowGroupData? shared, int row, long fileRow)
     {
         if (!text.TryGetFlatChars(row, out ReadOnlyMemory<char> chars))
         {
@@ -78,6 +80,7 @@ internal sealed class ParquetDocumentReader(string file, ReaderOptions options) 
             SourceFile = file,
             RowIndex = fileRow,
             Original = shared is null ? null : new ParquetOriginal(shared, row),
+            Fields = extras.Length == 0 ? null : extras.Select(e => e.FormatFlat(row)).ToArray(),
         };
     }
 

@@ -16,6 +16,22 @@ internal static class DefaultResources
     private static readonly Lazy<BaseTrie> s_trie = new(() => BaseTrie.Parse(Inflate(DictionaryResource)));
     private static readonly Lazy<HmmModel> s_hmm = new(() => HmmModel.Parse(Inflate(HmmResource)));
 
+    private static readonly Lazy<string> s_hash = new(() =>
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (string name in new[] { DictionaryResource, HmmResource })
+        {
+            using Stream stream = typeof(DefaultResources).Assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"embedded resource {name} is missing");
+            using var buffer = new MemoryStream();
+            stream.CopyTo(buffer);
+            sha.AppendData(buffer.ToArray());
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    });
+
+    internal static string Hash => s_hash.Value;
+
     internal static BaseTrie Trie => s_trie.Value;
 
     internal static HmmModel Hmm => s_hmm.Value;

@@ -1,0 +1,103 @@
+using System.Globalization;
+
+namespace CorpusQA.Classify.Features;
+
+/// <summary>
+/// Script-count features: the share of a text's letters in each writing system and the share of its Latin words
+/// that are English, each as the raw share plus a one-hot tenth (so a linear model can tell "half Han, half Latin"
+/// from either pure script), and a one-hot length class. What separates "mixed" (two languages each ≥ 30%) from a
+/// pure text with a few foreign words.
+/// </summary>
+internal static class ScriptShares
+{
+    private enum Script { Han, Kana, Hangul, Latin, Cyrillic, Greek, Arabic, Hebrew, Thai, Devanagari, OtherLetter }
+
+    private const int Scripts = 11;
+    private const int Bins = 10;
+    private const int LengthClasses = 16;
+
+    /// <summary>Shares (raw + bins) of the 11 scripts and of English words, then the length classes.</summary>
+    public const int Count = (Scripts + 1) * (1 + Bins) + LengthClasses;
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> English = LoadEnglish();
+
+    /// <summary>Writes <see cref="Count"/> values (dense, most of them 0) into <paramref name="output"/>.</summary>
+    public static void Compute(ReadOnlySpan<char> text, Span<float> output)
+    {
+        Span<int> letters = stackalloc int[Scripts];
+        letters.Clear();
+        int total = 0, latinWords = 0, englishWords = 0;
+        Span<char> word = stackalloc char[24];
+        int wordLength = 0;
+        bool wordTooLong = false;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            char c = i < text.Length ? text[i] : ' ';
+            if (char.IsAsciiLetter(c))
+            {
+                if (wordLength < word.Length) word[wordLength++] = char.ToLowerInvariant(c);
+                else wordTooLong = true;
+            }
+            else if (wordLength > 0 && c != '\'')
+            {
+                latinWords++;
+                if (!wordTooLong && English.Contains(word[..wordLength])) englishWords++;
+                wordLength = 0;
+                wordTooLong = false;
+            }
+            if (i == text.Length) break;
+            int codePoint = c;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                codePoint = char.ConvertToUtf32(c, text[++i]);
+            if (Classify(codePoint) is { } script)
+            {
+                letters[(int)script]++;
+                total++;
+            }
+        }
+
+        output[..Count].Clear();
+        for (int s = 0; s < Scripts; s++) Share(output, s, total > 0 ? letters[s] / (double)total : 0);
+        Share(output, Scripts, latinWords > 0 ? englishWords / (double)latinWords : 0);
+        int lengthClass = Math.Min(LengthClasses - 1, total == 0 ? 0 : 1 + (int)Math.Log2(total));
+        output[(Scripts + 1) * (1 + Bins) + lengthClass] = 1;
+    }
+
+    private static void Share(Span<float> output, int slot, double share)
+    {
+        int at = slot * (1 + Bins);
+        output[at] = (float)share;
+        output[at + 1 + Math.Min(Bins - 1, (int)(share * Bins))] = 1;
+    }
+
+    private static Script? Classify(int cp)
+    {
+        if (cp < 0x80) return char.IsAsciiLetter((char)cp) ? Script.Latin : null;
+        if (cp is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3134F or 0x3005 or 0x3007) return Script.Han;
+        if (cp is >= 0x3040 and <= 0x30FF or >= 0x31F0 and <= 0x31FF or >= 0xFF66 and <= 0xFF9D) return cp is 0x30FB or 0x30FC ? null : Script.Kana;
+        if (cp is >= 0xAC00 and <= 0xD7AF or >= 0x1100 and <= 0x11FF or >= 0x3130 and <= 0x318F) return Script.Hangul;
+        if (cp is >= 0x00C0 and <= 0x024F or >= 0x1E00 and <= 0x1EFF or >= 0xFF21 and <= 0xFF5A) return IsLetter(cp) ? Script.Latin : null;
+        if (cp is >= 0x0400 and <= 0x052F) return Script.Cyrillic;
+        if (cp is >= 0x0370 and <= 0x03FF or >= 0x1F00 and <= 0x1FFF) return IsLetter(cp) ? Script.Greek : null;
+        if (cp is >= 0x0600 and <= 0x06FF or >= 0x0750 and <= 0x077F) return IsLetter(cp) ? Script.Arabic : null;
+        if (cp is >= 0x0590 and <= 0x05FF) return IsLetter(cp) ? Script.Hebrew : null;
+        if (cp is >= 0x0E00 and <= 0x0E7F) return IsLetter(cp) ? Script.Thai : null;
+        if (cp is >= 0x0900 and <= 0x097F) return IsLetter(cp) ? Script.Devanagari : null;
+        return IsLetter(cp) ? Script.OtherLetter : null;
+    }
+
+    private static bool IsLetter(int cp) => CharUnicodeInfo.GetUnicodeCategory(cp) is UnicodeCategory.UppercaseLetter
+        or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter
+        or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LoadEnglish()
+    {
+        using var stream = typeof(ScriptShares).Assembly.GetManifestResourceStream("CorpusQA.Classify.Data.stopwords_en.txt")
+            ?? throw new InvalidOperationException("embedded stopwords_en.txt is missing");
+        using var reader = new StreamReader(stream);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0 && line[0] != '#') words.Add(line);
+        return words.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+}

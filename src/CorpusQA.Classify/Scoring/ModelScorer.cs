@@ -1,0 +1,116 @@
+using CorpusQA.Classify.Bundles;
+using CorpusQA.Classify.Features;
+using CorpusQA.Classify.Training;
+using CorpusQA.Core.Documents;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace CorpusQA.Classify.Scoring;
+
+/// <summary>One document's prediction.</summary>
+/// <param name="Score">Binary: P(positive label); regression: the predicted score; multiclass: the top class's probability.</param>
+/// <param name="Label">The predicted label (binary: by the bundle's threshold; regression: "good"/"bad" by its minimum score, else null).</param>
+public readonly record struct Prediction(double Score, string? Label);
+
+/// <summary>
+/// Scores documents with one bundle on one thread: its own feature buffer and ML.NET prediction engine (engines
+/// are not thread-safe; the model itself is shared). Holds nothing of a document after the call.
+/// </summary>
+public sealed class ModelScorer : IDisposable
+{
+    private readonly ModelBundle _bundle;
+    private readonly FeatureBuffer _buffer;
+    private readonly ScoringRow _row = new();
+    private readonly PredictionEngineBase<ScoringRow, BinaryOutput>? _binary;
+    private readonly PredictionEngineBase<ScoringRow, ScoreOutput>? _regression;
+    private readonly PredictionEngineBase<ScoringRow, MulticlassOutput>? _multiclass;
+    private BinaryOutput _binaryOut = new();
+    private ScoreOutput _scoreOut = new();
+    private MulticlassOutput _multiclassOut = new();
+
+    public ModelScorer(ModelBundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        _bundle = bundle;
+        _buffer = bundle.Featurizer.CreateBuffer();
+        var schema = MlData.ScoringSchema(bundle.Featurizer.Dimension);
+        var ml = bundle.Ml;
+        switch (bundle.Task)
+        {
+            case ModelTask.Binary:
+                _binary = ml.Model.CreatePredictionEngine<ScoringRow, BinaryOutput>(bundle.Model, ignoreMissingColumns: true, inputSchemaDefinition: schema);
+                break;
+            case ModelTask.Regression:
+                _regression = ml.Model.CreatePredictionEngine<ScoringRow, ScoreOutput>(bundle.Model, ignoreMissingColumns: true, inputSchemaDefinition: schema);
+                break;
+            default:
+                _multiclass = ml.Model.CreatePredictionEngine<ScoringRow, MulticlassOutput>(bundle.Model, ignoreMissingColumns: true, inputSchemaDefinition: schema);
+                break;
+        }
+    }
+
+    public ModelBundle Bundle => _bundle;
+
+    /// <summary>Featurizes and scores one analysed document.</summary>
+    public Prediction Score(DocView view, ReadOnlySpan<double> signalValues)
+    {
+        _bundle.Featurizer.Featurize(view, signalValues, _buffer);
+        return ScoreFeatures(_buffer);
+    }
+
+    /// <summary>Scores an already featurized document (the buffer must come from this bundle's featurizer).</summary>
+    public Prediction ScoreFeatures(FeatureBuffer buffer) => ScoreFeatures(buffer.Indices, buffer.Values, buffer.Count);
+
+    /// <summary>Scores a sparse feature vector of this bundle's featurizer (indices ascending).</summary>
+    public Prediction ScoreFeatures(int[] indices, float[] values, int count)
+    {
+        _row.Features = new VBuffer<float>(_bundle.Featurizer.Dimension, count, values, indices);
+        var m = _bundle.Manifest;
+        if (_binary is not null)
+        {
+            _binary.Predict(_row, ref _binaryOut);
+            double p = _binaryOut.Probability;
+            return new Prediction(p, p >= (m.Threshold ?? 0.5) ? m.Labels[1] : m.Labels[0]);
+        }
+        if (_regression is not null)
+        {
+            _regression.Predict(_row, ref _scoreOut);
+            double s = _scoreOut.Score;
+            return new Prediction(s, m.Threshold is { } cut ? (s >= cut ? "good" : "bad") : null);
+        }
+        _multiclass!.Predict(_row, ref _multiclassOut);
+        var scores = _multiclassOut.Score;
+        int best = Evaluator.ArgMax(scores);
+        return new Prediction(scores[best], m.Labels[best]);
+    }
+
+    /// <summary>The model's raw output for a feature vector: [P(positive)], [score], or every class's probability.</summary>
+    public float[] Raw(int[] indices, float[] values, int count)
+    {
+        var p = ScoreFeatures(indices, values, count);
+        return _multiclass is not null ? (float[])_multiclassOut.Score.Clone() : [(float)p.Score];
+    }
+
+    public void Dispose()
+    {
+        _binary?.Dispose();
+        _regression?.Dispose();
+        _multiclass?.Dispose();
+    }
+
+    internal sealed class BinaryOutput
+    {
+        public float Probability;
+        public float Score;
+    }
+
+    internal sealed class ScoreOutput
+    {
+        public float Score;
+    }
+
+    internal sealed class MulticlassOutput
+    {
+        public float[] Score = [];
+    }
+}

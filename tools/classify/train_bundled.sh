@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Rebuilds the bundled models byte for byte from the labelled data in corpora/ (train splits only), then
+# evaluates each on its held-out test split (split by source document; see corpora/*/README.md):
+#   src/CorpusQA.Classify/Models/quality.zip   good/bad, from corpora/quality/quality.jsonl.gz
+#   src/CorpusQA.Classify/Models/script.zip    zh-Hans/zh-Hant/ja/en/mixed/other, from corpora/script/script.jsonl.gz
+# The metrics it prints are the ones docs/classify.md quotes. Usage: tools/classify/train_bundled.sh [--eval-only]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+models=src/CorpusQA.Classify/Models
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+# The tool is built without the bundled models it is about to replace (they are not needed to train).
+dotnet build src/CorpusQA.Cli -c Release -o "$bin" -p:BundledModels=false -nologo -v q >/dev/null
+cq() { DOTNET_TieredCompilation=0 "$bin/corpusqa" "$@"; }
+
+if [ "${1:-}" != "--eval-only" ]; then
+  mkdir -p "$models"
+  cq train corpora/quality/quality.jsonl.gz --where split=train --label-field label --positive good \
+    --group-field group --breakdown-field defect --folds 5 --seed 1 --out "$models/quality.zip"
+  cq train corpora/script/script.jsonl.gz --where split=train --label-field label --task multiclass \
+    --word-ngrams 1 --char-ngrams 1-3 --signals script --group-field group --breakdown-field snippet \
+    --folds 5 --seed 1 --out "$models/script.zip"
+fi
+sha256sum "$models"/*.zip
+echo "== quality model on the held-out test split, per defect and per register"
+cq eval corpora/quality/quality.jsonl.gz --where split=test --model "$models/quality.zip" --group-field defect
+cq eval corpora/quality/quality.jsonl.gz --where split=test --model "$models/quality.zip" --group-field register | sed -n '/group /,$p'
+echo "== script model on the held-out test split, snippets (<= 30 characters) apart, per hard case"
+cq eval corpora/script/script.jsonl.gz --where split=test --model "$models/script.zip" --group-field snippet
+cq eval corpora/script/script.jsonl.gz --where split=test --model "$models/script.zip" --group-field case | sed -n '/group /,$p'
