@@ -135,17 +135,93 @@ def en_word_share(text):
 
 JA_HAN = set()   # Han characters seen in Japanese sources (filled in main)
 
+# Words wamerican lists only capitalised (names, places): not counted as English words.
+EN_PROPER = set(gzip.open(os.path.join(SRC, "en_proper.txt.gz"), "rt", encoding="utf-8").read().split())
+# ~100 common English function words. Words that are also common words of the Latin-script
+# `other` languages (de in/an/so/was/will/also, fr on/a, nl is/of, es/it/pt a/no/me, cs/pl to/i,
+# vi do/an, ...) are left out, so the rule does not fire on the other language itself.
+EN_FUNCTION = set("""
+the of and for it with as be this are by or not that from at they you he she we his her its
+their them our your my which who whom whose what when where why how there here these those
+than then if but because while about into over after before under between through during
+without within upon against among would should could can may might must shall has have had
+been being does did done doing each every any some such only other another more most many
+much very just too both either neither nor yet however therefore whether until unless although
+though since via onto off out up down again once all few own same above below next
+""".split())
+assert len(EN_FUNCTION) >= 100, len(EN_FUNCTION)
+
+# ---------------------------------------------------------------- rules 1 and 2 (all labels)
+URL_RE = re.compile(r"(?i)\b(?:https?|ftp|file|mailto)://|\bwww\.[a-z0-9-]+\.|<[a-z]+:[^>\s]*>")
+EMAIL_RE = re.compile(r"(?a)[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# a slash with no space on either side (usr/bin, ~/.config, Asia/Qatar, 美洲/波哥大, on/off, I/O)
+# or starting a word (/etc)
+PATH_RE = re.compile(r"[^\s/]/[^\s/]|(?:^|[\s(\[\"'“‘「（])/[\w.~-]")
+PROMPT_RE = re.compile(r"(?m)^[ \t]*(?:\$|#+|#!)(?:[ \t]|$)|^[ \t]*#!")
+CODE_RES = [
+    ("box_drawing", re.compile(r"[\u2500-\u259f]")),
+    ("printf_format", re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:ll|l|h|z)?[sdiuxXfgcp](?![A-Za-z])")),
+    ("placeholder", re.compile(r"\{\d*\}|\$\{?[A-Za-z_]|@[A-Z_]+@")),
+    ("identifier", re.compile(r"(?a)\b[A-Za-z][A-Za-z0-9]*_[A-Za-z0-9_]+\b|::|->|=>|&&|\|\||;;|==|\w=\S|\w\(\)")),
+    ("cli_option", re.compile(r"(?:^|\s)--?[A-Za-z][\w-]*(?=[\s=,.)]|$)")),
+    ("filename", re.compile(r"(?a)\b[a-z0-9_-]+\.[a-z]{2,}\b|\w\(\d\w*\)|(?:^|\s)#(?:\s|$)")),
+    ("markup", re.compile(r"</?[A-Za-z][\w-]*(?:\s[^>]*)?>|\\[A-Za-z]+")),
+    ("hex_code", re.compile(r"(?a)\b(?:0x[0-9A-Fa-f]+|[0-9][A-F]|[A-F][0-9])\b")),
+]
+
+
+def n_letters(text):
+    """Letters for rule 1: Unicode categories L* and M* (combining marks of Indic,
+    Thai, Myanmar ... scripts belong to their letters)."""
+    return sum(1 for ch in text if unicodedata.category(ch)[0] in "LM")
+
+
+def hygiene(text):
+    """Rules 1-2 for every label (and for each part of a mixed row). Returns the
+    reason the row carries no verifiable language, or None."""
+    nonspace = sum(1 for ch in text if not ch.isspace())
+    nl = n_letters(text)
+    if nl == 0:
+        return "r1_no_letters"
+    if nl < 0.5 * nonspace:
+        return "r1_letters_under_50pct"
+    if URL_RE.search(text):
+        return "r2_url"
+    if EMAIL_RE.search(text):
+        return "r2_email"
+    if PATH_RE.search(text):
+        return "r2_path"
+    if PROMPT_RE.search(text):
+        return "r2_shell_prompt"
+    for name, rx in CODE_RES:
+        if rx.search(text):
+            return "r2_code_" + name
+    toks = text.split()
+    nums = sum(1 for t in toks if re.search(r"[0-9]", t) and not any(unicodedata.category(ch)[0] in "LM" for ch in t))
+    if nums >= 3 and nums >= 0.3 * len(toks):
+        return "r2_code_table"           # tables of numbers / character codes
+    return None
+
+
+def latin_words(text):
+    return WORD_RE.findall(text)
+
+
+def is_en_word(w):
+    w = w.lower()
+    if len(w) == 1:
+        return w in ("a", "i")
+    return w in EN_WORDS and w not in EN_PROPER
+
 
 # ---------------------------------------------------------------- label checks
 def check(text, label, lang, doc_case):
     """Return (final_label, case) or (None, reason) if the row must be dropped."""
+    why = hygiene(text)
+    if why:
+        return None, why
     c = letter_counts(text)
     tot = c["_total"]
-    nonspace = sum(1 for ch in text if not ch.isspace())
-    if tot == 0:
-        if nonspace >= 5 and re.search(r"[0-9]", text) or nonspace >= 8:
-            return "other", "non_language"
-        return None, "too_little"
     if label in ("zh-Hans", "zh-Hant"):
         if c["kana"] or c["hangul"]:
             return None, "zh_with_kana"
@@ -176,6 +252,8 @@ def check(text, label, lang, doc_case):
     if label == "ja":
         if not KANA_RE.search(text):
             return None, "ja_without_kana"
+        if c["kana"] < 0.10 * tot:
+            return None, "ja_kana_under_10pct"
         if c["hangul"] or (c["han"] + c["kana"]) / tot < 0.75 or (c["han"] + c["kana"] + c["latin"]) < tot:
             return None, "ja_low_cjk"
         if c["han"] >= 4 and c["kana"] / (c["kana"] + c["han"]) <= 0.4:
@@ -189,11 +267,14 @@ def check(text, label, lang, doc_case):
     if label == "en":
         if c["latin"] / tot < 0.97 or tot < 3:
             return None, "en_not_latin"
-        share, n = en_word_share(text)
-        if share is None or share < 0.6 or (len(text) <= SNIPPET_MAX and share < 0.75):
-            return None, "en_not_english_words"
-        if re.search(r"[\u00c0-\u024f]", text) and share < 0.9:
-            return None, "en_diacritics"
+        if re.search(r"[\u00c0-\u024f\u1e00-\u1eff]", text):
+            return None, "en_non_ascii_letter"
+        ws = latin_words(text)
+        if len(ws) < 2 and not (len(ws) == 1 and len(ws[0]) >= 6 and is_en_word(ws[0])):
+            return None, "r3_en_single_word"
+        share = sum(1 for w in ws if is_en_word(w)) / len(ws)
+        if share < 0.6 or (len(text) <= SNIPPET_MAX and share < 0.75):
+            return None, "r3_en_not_english_words"
         return label, ""
     if label == "other":
         if c["han"] or c["kana"]:
@@ -204,6 +285,11 @@ def check(text, label, lang, doc_case):
             share, n = en_word_share(text)
             if share is None:
                 return None, "other_no_words"
+            ws = latin_words(text)
+            if len(ws) < 2 and not (len(ws[0]) >= 6 and re.search(r"[^\x00-\x7f]", ws[0])):
+                return None, "r3_other_single_word"
+            if 8 * sum(1 for w in ws if w.lower() in EN_FUNCTION) > len(ws):
+                return None, "r3_other_english_function_words"
             lim = 0.34 if len(text) <= SNIPPET_MAX else (0.5 if len(text) <= 100 else 0.6)
             if share > lim:
                 return None, "other_looks_english"
@@ -266,14 +352,19 @@ def cut_to(text, limit, label):
     return out if len(out) >= MIN_LEN else text[:limit]
 
 
+LINE_DROPS = collections.Counter()   # (label, rule) -> source lines removed before cutting
+
+
 def line_fits(line, label, lang):
     """Pre-filter of source lines before cutting: drop code / command lines and
     lines in another script, so passages of technical documents stay in their
     language (the joined passage is still checked by check())."""
+    why = hygiene(line)
+    if why:
+        LINE_DROPS[(label, why)] += 1
+        return False                     # URL / path / prompt / code / no-letter lines
     c = letter_counts(line)
     tot = c["_total"]
-    if tot == 0:
-        return True                      # kept: may become a non-language row
     if label in ("zh-Hans", "zh-Hant"):
         return c["han"] / tot >= 0.6 and not c["kana"]
     if label == "ja":
@@ -393,13 +484,15 @@ def build_mixed(pools, rng):
                 text = first["text"] + joiner + second["text"]
                 lb = letters(rb["text"])
                 ratio = la / (la + lb)
-                if not (0.35 <= ratio <= 0.65) or not (MIN_LEN <= len(text) <= MAX_LEN):
+                if not (0.35 <= ratio <= 0.65) or not (MIN_LEN <= len(text) <= MAX_LEN) or hygiene(text):
                     continue
                 rows.append({"text": text, "label": "mixed", "split": split,
                              "group": first["group"] + " + " + second["group"],
                              "source": "JOINED (generated): [%s] %s + [%s] %s" % (
                                  first["label"], first["source"], second["label"], second["source"]),
-                             "case": "mixed:%s+%s" % (a, b), "ratio": round(ratio, 3)})
+                             "case": "mixed:%s+%s" % (a, b), "ratio": round(ratio, 3),
+                             "_parts": [(first["text"], first["label"], first["_lang"]),
+                                        (second["text"], second["label"], second["_lang"])]})
                 made += 1
         # natural bilingual UI pairs: gettext msgstr (zh/ja) + its English msgid
         for r in pools.get((split, "_mopairs"), []):
@@ -439,11 +532,8 @@ def main():
             if lab is None:
                 drops[(d["label"], case)] += 1
                 continue
-            src = d["source"]
-            if case == "non_language":
-                src = "%s [no letters: labelled other]" % src
-            row = {"id": "", "text": t, "label": lab, "source": src, "group": group,
-                   "split": split, "case": case, "_k": "%s#%d" % (d["id"], k)}
+            row = {"id": "", "text": t, "label": lab, "source": d["source"], "group": group,
+                   "split": split, "case": case, "_k": "%s#%d" % (d["id"], k), "_lang": d["lang"]}
             cand[(split, lab)].append(row)
         # bilingual gettext pairs for mixed
         if d.get("en") and d["label"] in ("zh-Hans", "zh-Hant", "ja"):
@@ -461,13 +551,14 @@ def main():
                 rng = random.Random(sha("mo:" + d["id"] + str(k)))
                 form = rng.choice(["%s (%s)", "%s %s", "%s（%s）", "%s / %s", "%s\n%s"])
                 text = form % ((tr, en) if rng.random() < 0.7 else (en, tr))
-                if not (MIN_LEN <= len(text) <= MAX_LEN):
+                if not (MIN_LEN <= len(text) <= MAX_LEN) or hygiene(text):
                     continue
                 mo_pairs[(split, d["label"])].append(
                     {"text": text, "label": "mixed", "split": split, "group": group,
                      "source": "JOINED (generated): gettext msgstr + msgid pair, " + d["source"],
                      "case": "mixed:%s+en(gettext pair)" % d["label"], "ratio": round(ratio, 3),
-                     "_k": "%s#pair%d" % (d["id"], k)})
+                     "_k": "%s#pair%d" % (d["id"], k),
+                     "_parts": [(tr, d["label"], d["lang"]), (en, "en", "en")]})
 
     # de-duplicate texts: a text kept once; if it occurs in both splits it goes to neither
     where = collections.defaultdict(set)
@@ -517,7 +608,7 @@ def main():
             used.add(r["_k"])
             cand[(split, "zh-Hans")].append(
                 {"id": "", "text": text, "label": "zh-Hans", "group": r["group"] + " + " + fr["group"],
-                 "split": split, "case": case, "_k": r["_k"] + "#quote",
+                 "split": split, "case": case, "_k": r["_k"] + "#quote", "_lang": r["_lang"],
                  "source": "GENERATED (insertion): zh-Hans passage from %s with a quoted zh-Hant "
                            "fragment from %s" % (r["source"], fr["source"])})
             made += 1
@@ -526,7 +617,7 @@ def main():
     # ---- select pure rows per (split, label)
     HARD_CAP = {"classical": 400, "kanji_heavy": 220, "hans_quoting_hant": 150,
                 "hant_with_simplified_looking": 220, "zh_with_en_terms": 220,
-                "cjk_shared_kanji": 160, "ja_with_en_terms": 150, "non_language": 130}
+                "cjk_shared_kanji": 160, "ja_with_en_terms": 150}
     selected = []
     leftovers = collections.defaultdict(list)
     for split in ("train", "test"):
@@ -609,17 +700,22 @@ def main():
                "case": r["case"]}
         row["id"] = "%s-%s" % (r["label"], sha(r["label"] + "\x00" + r["group"] + "\x00" + t)[:14])
         final.append(row)
-    # re-verify every row's label with the same rules
-    for row in final:
+    # re-verify every row's label with the same rules (rules 1-5, see README)
+    for r, row in zip(selected, final):
+        assert hygiene(row["text"]) is None, row
         if row["label"] == "mixed":
+            parts = r["_parts"]
+            assert len(parts) == 2 and all(p[0] in row["text"] for p in parts), row
+            la, lb = letters(parts[0][0]), letters(parts[1][0])
+            assert min(la, lb) >= 0.35 * (la + lb), (row, la, lb)
+            for pt, plab, plang in parts:
+                assert check(pt, plab, plang, "")[0] == plab, (row, pt, plab)
             continue
-        lab, case = check(row["text"], row["label"], "", "classical" if row["case"] == "classical" else "")
-        if row["case"] == "non_language":
-            assert lab == "other", row
-        elif row["label"] == "other":
-            assert letter_counts(row["text"])["han"] == 0 and not KANA_RE.search(row["text"]), row
-        else:
-            assert lab == row["label"], (row, lab, case)
+        lab, case = check(row["text"], row["label"], r["_lang"], "classical" if row["case"] == "classical" else "")
+        assert lab == row["label"] and case == row["case"], (row, lab, case)
+        if lab == "ja":
+            c = letter_counts(row["text"])
+            assert c["kana"] >= 0.10 * c["_total"], row
     # text must be unique over the file
     texts = collections.Counter(r["text"] for r in final)
     final = [r for r in final if texts[r["text"]] == 1 or r["label"] != "mixed"]
@@ -702,6 +798,11 @@ def write_stats(rows, drops):
     P("| source label | reason | rows |")
     P("|---|---|---:|")
     for (lab, why), n in sorted(drops.items()):
+        P("| %s | %s | %d |" % (lab, why, n))
+    P("\n## Source lines removed before cutting (rules 1-2 applied per line)\n")
+    P("| source label | rule | lines |")
+    P("|---|---|---:|")
+    for (lab, why), n in sorted(LINE_DROPS.items()):
         P("| %s | %s | %d |" % (lab, why, n))
     text = "\n".join(L) + "\n"
     with open(STATS, "w", encoding="utf-8") as f:

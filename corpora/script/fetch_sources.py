@@ -354,6 +354,14 @@ def main():
     with open(os.path.join(OUT, "en_words.txt.gz"), "wb") as raw:
         with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as f:
             f.write(("\n".join(words) + "\n").encode("utf-8"))
+    # Words that wamerican lists only capitalised (names, places): not counted as English words.
+    entries = [w.strip() for w in open(os.path.join(root, "usr/share/dict/american-english"),
+                                       encoding="utf-8") if w.strip().isalpha()]
+    lower = {w for w in entries if w.islower()}
+    proper = sorted({w.lower() for w in entries} - lower)
+    with open(os.path.join(OUT, "en_proper.txt.gz"), "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as f:
+            f.write(("\n".join(proper) + "\n").encode("utf-8"))
     with open(os.path.join(OUT, "packages.json"), "w", encoding="utf-8") as f:
         json.dump({"packages": dict(sorted(packages.items())), "opencc": subprocess.run(
             ["dpkg-query", "-W", "-f=${Version}", "opencc"], stdout=subprocess.PIPE).stdout.decode()},

@@ -74,13 +74,21 @@ public sealed class Featurizer
         {
             var chars = buffer.Chars!;
             var scratch = buffer.ChunkBuckets;
-            for (int n = s.CharNGramMin; n <= s.CharNGramMax; n++)
+            // Chunks overlap by CharNGramMax - 1 characters; each n-gram is counted in the chunk where it starts.
+            int overlap = s.CharNGramMax - 1;
+            for (int start = 0; start < text.Length; start += Chunk)
             {
-                // Chunks overlap by n - 1 characters so every n-gram is hashed exactly once.
-                for (int start = 0; start + n <= text.Length; start += Chunk)
+                var chunk = text[start..Math.Min(text.Length, start + Chunk + overlap)];
+                if (s.CharCaseFold)
                 {
-                    int end = Math.Min(text.Length, start + Chunk + n - 1);
-                    int count = CharNGramHashKernel.Hash(text[start..end], n, s.CharBits, scratch);
+                    var folded = buffer.FoldScratch(chunk.Length);
+                    chunk.ToLowerInvariant(folded);
+                    chunk = folded;
+                }
+                int starts = Math.Min(Chunk, text.Length - start);
+                for (int n = s.CharNGramMin; n <= s.CharNGramMax; n++)
+                {
+                    int count = Math.Min(starts, CharNGramHashKernel.Hash(chunk, n, s.CharBits, scratch));
                     chars.AddAll(scratch.AsSpan(0, count));
                 }
             }
@@ -108,7 +116,15 @@ public sealed class FeatureBuffer
 
     internal BucketCounter? Chars { get; }
 
-    internal int[] ChunkBuckets { get; } = new int[Featurizer.ChunkSize];
+    internal int[] ChunkBuckets { get; } = new int[Featurizer.ChunkSize + 16];
+
+    private char[] _fold = new char[Featurizer.ChunkSize + 16];
+
+    internal Span<char> FoldScratch(int length)
+    {
+        if (_fold.Length < length) _fold = new char[length];
+        return _fold.AsSpan(0, length);
+    }
 
     /// <summary>Feature indices, ascending; the first <see cref="Count"/> are valid.</summary>
     public int[] Indices { get; private set; }

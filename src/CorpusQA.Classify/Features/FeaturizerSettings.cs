@@ -42,6 +42,10 @@ public sealed record FeaturizerSettings
     [JsonPropertyName("char_ngram_max")]
     public int CharNGramMax { get; init; } = 3;
 
+    /// <summary>Character n-grams are hashed over the lower-cased text (ENVIRONMENT and environment are one word).</summary>
+    [JsonPropertyName("char_case_fold")]
+    public bool CharCaseFold { get; init; } = true;
+
     /// <summary>Buckets of the character n-gram group: 2^bits.</summary>
     [JsonPropertyName("char_bits")]
     public int CharBits { get; init; } = 18;

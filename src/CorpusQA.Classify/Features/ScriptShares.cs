@@ -10,13 +10,13 @@ namespace CorpusQA.Classify.Features;
 /// </summary>
 internal static class ScriptShares
 {
-    private enum Script { Han, Kana, Hangul, Latin, Cyrillic, Greek, Arabic, Hebrew, Thai, Devanagari, OtherLetter }
+    private enum Script { Han, Kana, Hangul, Latin, Cyrillic, Greek, Arabic, Hebrew, Thai, Devanagari, OtherLetter, LatinExtended }
 
-    private const int Scripts = 11;
+    private const int Scripts = 12;
     private const int Bins = 10;
     private const int LengthClasses = 16;
 
-    /// <summary>Shares (raw + bins) of the 11 scripts and of English words, then the length classes.</summary>
+    /// <summary>Shares (raw + bins) of the 12 scripts and of English words, then the length classes.</summary>
     public const int Count = (Scripts + 1) * (1 + Bins) + LengthClasses;
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> English = LoadEnglish();
@@ -76,7 +76,9 @@ internal static class ScriptShares
         if (cp is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3134F or 0x3005 or 0x3007) return Script.Han;
         if (cp is >= 0x3040 and <= 0x30FF or >= 0x31F0 and <= 0x31FF or >= 0xFF66 and <= 0xFF9D) return cp is 0x30FB or 0x30FC ? null : Script.Kana;
         if (cp is >= 0xAC00 and <= 0xD7AF or >= 0x1100 and <= 0x11FF or >= 0x3130 and <= 0x318F) return Script.Hangul;
-        if (cp is >= 0x00C0 and <= 0x024F or >= 0x1E00 and <= 0x1EFF or >= 0xFF21 and <= 0xFF5A) return IsLetter(cp) ? Script.Latin : null;
+        if (cp is >= 0xFF21 and <= 0xFF5A) return IsLetter(cp) ? Script.Latin : null;
+        // Accented Latin letters apart: English has almost none, most other Latin-script languages many.
+        if (cp is >= 0x00C0 and <= 0x024F or >= 0x1E00 and <= 0x1EFF) return IsLetter(cp) ? Script.LatinExtended : null;
         if (cp is >= 0x0400 and <= 0x052F) return Script.Cyrillic;
         if (cp is >= 0x0370 and <= 0x03FF or >= 0x1F00 and <= 0x1FFF) return IsLetter(cp) ? Script.Greek : null;
         if (cp is >= 0x0600 and <= 0x06FF or >= 0x0750 and <= 0x077F) return IsLetter(cp) ? Script.Arabic : null;

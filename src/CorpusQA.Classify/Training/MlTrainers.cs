@@ -15,11 +15,11 @@ internal static class MlTrainers
         return (options.Task, options.Trainer) switch
         {
             (ModelTask.Binary, TrainerKind.Sdca) => ml.BinaryClassification.Trainers.SdcaLogisticRegression(
-                new SdcaLogisticRegressionBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1 }),
+                new SdcaLogisticRegressionBinaryTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1, L2Regularization = options.L2 }),
             (ModelTask.Regression, TrainerKind.Sdca) => ml.Regression.Trainers.Sdca(
-                new SdcaRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1 }),
+                new SdcaRegressionTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1, L2Regularization = options.L2 }),
             (ModelTask.Multiclass, TrainerKind.Sdca) => ml.MulticlassClassification.Trainers.SdcaMaximumEntropy(
-                new SdcaMaximumEntropyMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1 }),
+                new SdcaMaximumEntropyMulticlassTrainer.Options { LabelColumnName = label, FeatureColumnName = features, NumberOfThreads = 1, L2Regularization = options.L2 }),
             (ModelTask.Binary, TrainerKind.LightGbm) => ml.BinaryClassification.Trainers.LightGbm(
                 new LightGbmBinaryTrainer.Options
                 {

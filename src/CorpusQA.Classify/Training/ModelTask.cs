@@ -49,6 +49,9 @@ public sealed record TrainOptions
     /// <summary>Regression: the score at or above which a document counts as good (for labels and binary metrics).</summary>
     public double? MinScore { get; init; }
 
+    /// <summary>SDCA: the L2 regularization weight (null: ML.NET's choice from the data).</summary>
+    public float? L2 { get; init; }
+
     /// <summary>LightGBM boosting rounds.</summary>
     public int Iterations { get; init; } = 200;
 }

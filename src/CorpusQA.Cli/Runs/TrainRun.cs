@@ -23,6 +23,7 @@ internal sealed record TrainSettings
     public double? Threshold { get; init; }
     public int Folds { get; init; } = 5;
     public int Seed { get; init; } = 1;
+    public float? L2 { get; init; }
     /// <summary>The featurizer without its signal scaling (fitted on the data); <see cref="SignalNames"/> says which signals.</summary>
     public required FeaturizerSettings Features { get; init; }
     public required IReadOnlyList<string> SignalNames { get; init; }
@@ -58,6 +59,7 @@ internal static class TrainRun
             Labels = labels.Names,
             Threshold = settings.Threshold,
             MinScore = settings.MinScore,
+            L2 = settings.L2,
         }, breakdown, line => context.Error.WriteLine($"train: {line}"));
 
         var manifest = new BundleManifest
