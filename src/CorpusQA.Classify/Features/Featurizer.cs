@@ -39,8 +39,12 @@ public sealed class Featurizer
     /// <summary>The scaled numeric signals alone (the first <c>Settings.Signals.Count</c> features).</summary>
     public void ScaleSignals(ReadOnlySpan<double> signalValues, Span<float> output) => _scaler.Apply(signalValues, output);
 
-    /// <summary>Fills <paramref name="buffer"/> with the document's features (indices ascending).</summary>
-    public void Featurize(DocView view, ReadOnlySpan<double> signalValues, FeatureBuffer buffer)
+    /// <summary>
+    /// Fills <paramref name="buffer"/> with the document's features (indices ascending). With a
+    /// <paramref name="shared"/> cache, the script shares and character n-grams are taken from another model's
+    /// featurization of the same document when their settings match (the audit's two models hash the text once).
+    /// </summary>
+    public void Featurize(DocView view, ReadOnlySpan<double> signalValues, FeatureBuffer buffer, SharedFeatures? shared = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(buffer);
@@ -49,7 +53,15 @@ public sealed class Featurizer
         buffer.EnsureCapacity(at);
         ReadOnlySpan<char> text = view.Text.AsSpan(0, Math.Min(view.Text.Length, s.MaxChars));
         _scaler.Apply(signalValues, buffer.Values);
-        if (s.ScriptShares) ScriptShares.Compute(text, buffer.Values.AsSpan(_scaler.Count));
+        if (s.ScriptShares)
+        {
+            var shares = buffer.Values.AsSpan(_scaler.Count, ScriptShares.Count);
+            if (shared is null || !shared.TryCopyShares(s.MaxChars, shares))
+            {
+                ScriptShares.Compute(text, shares);
+                shared?.StoreShares(s.MaxChars, shares);
+            }
+        }
         for (int i = 0; i < at; i++) buffer.Indices[i] = i;
 
         if (s.HasWords)
@@ -70,7 +82,8 @@ public sealed class Featurizer
             at = words.Drain(WordOffset, buffer.Indices, buffer.Values, at);
         }
 
-        if (s.HasChars)
+        if (s.HasChars && shared is not null && shared.TryCopyChars(s, buffer, CharOffset, ref at)) { }
+        else if (s.HasChars)
         {
             var chars = buffer.Chars!;
             var scratch = buffer.ChunkBuckets;
@@ -93,7 +106,9 @@ public sealed class Featurizer
                 }
             }
             buffer.EnsureCapacity(at + chars.Distinct);
+            int first = at;
             at = chars.Drain(CharOffset, buffer.Indices, buffer.Values, at);
+            shared?.StoreChars(s, buffer, CharOffset, first, at);
         }
         buffer.Count = at;
     }

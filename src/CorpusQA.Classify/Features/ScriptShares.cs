@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace CorpusQA.Classify.Features;
 
@@ -16,17 +17,32 @@ internal static class ScriptShares
     private const int Bins = 10;
     private const int LengthClasses = 16;
 
-    /// <summary>Shares (raw + bins) of the 12 scripts and of English words, then the length classes.</summary>
-    public const int Count = (Scripts + 1) * (1 + Bins) + LengthClasses;
+    /// <summary>
+    /// Shares (raw + bins) of the 12 scripts, of Latin words that are English stopwords, of Latin words in an
+    /// English dictionary, and of Han letters in kana-free clauses, then the length classes.
+    /// </summary>
+    public const int Count = (Scripts + 4) * (1 + Bins) + LengthClasses;
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> English = LoadEnglish();
+    /// <summary>
+    /// Grammatical characters of Chinese that Japanese text rarely writes in kanji (以上, 存在, 完了, 該当 and the like
+    /// are common Japanese, so 以, 在, 了, 該 are not here).
+    /// </summary>
+    private const string ChineseFunctionChars = "是这這们們吗嗎呢么麼將被给让讓说說没沒还并與从從对對为该些啊吧呀哪谁誰怎很就过于於而个";
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> English = Load("stopwords_en.txt", gzip: false);
+
+    /// <summary>Debian's wamerican list (SCOWL): lower-case words, so names and acronyms do not count.</summary>
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Dictionary = Load("english_words.txt.gz", gzip: true);
 
     /// <summary>Writes <see cref="Count"/> values (dense, most of them 0) into <paramref name="output"/>.</summary>
     public static void Compute(ReadOnlySpan<char> text, Span<float> output)
     {
         Span<int> letters = stackalloc int[Scripts];
         letters.Clear();
-        int total = 0, latinWords = 0, englishWords = 0;
+        int total = 0, latinWords = 0, englishWords = 0, dictionaryWords = 0;
+        // Japanese puts kana in nearly every clause, even kanji-heavy ones; a Chinese passage inside Japanese
+        // text is a run of clauses with Han and no kana.
+        int clauseHan = 0, clauseKana = 0, kanaFreeHan = 0, clauseFunction = 0, chineseClauseHan = 0;
         Span<char> word = stackalloc char[24];
         int wordLength = 0;
         bool wordTooLong = false;
@@ -35,15 +51,28 @@ internal static class ScriptShares
             char c = i < text.Length ? text[i] : ' ';
             if (char.IsAsciiLetter(c))
             {
-                if (wordLength < word.Length) word[wordLength++] = char.ToLowerInvariant(c);
+                if (wordLength < word.Length) word[wordLength++] = c;
                 else wordTooLong = true;
             }
             else if (wordLength > 0 && c != '\'')
             {
                 latinWords++;
-                if (!wordTooLong && English.Contains(word[..wordLength])) englishWords++;
+                if (!wordTooLong)
+                {
+                    var w = word[..wordLength];
+                    // A capitalised or upper-case word is looked up in lower case ("The", "EXIT"); a mixed-case one as is.
+                    if (char.IsAsciiLetterUpper(w[0]) && (w.Length == 1 || char.IsAsciiLetterLower(w[1]) || IsUpper(w))) Ascii.ToLowerInPlace(w, out _);
+                    if (English.Contains(w)) englishWords++;
+                    if (Dictionary.Contains(w)) dictionaryWords++;
+                }
                 wordLength = 0;
                 wordTooLong = false;
+            }
+            if (i == text.Length || IsClauseEnd(c))
+            {
+                if (clauseKana == 0 && clauseHan >= 4) kanaFreeHan += clauseHan;
+                if (clauseKana == 0 && clauseFunction > 0) chineseClauseHan += clauseHan;
+                clauseHan = clauseKana = clauseFunction = 0;
             }
             if (i == text.Length) break;
             int codePoint = c;
@@ -53,15 +82,27 @@ internal static class ScriptShares
             {
                 letters[(int)script]++;
                 total++;
+                if (script == Script.Han)
+                {
+                    clauseHan++;
+                    if (ChineseFunctionChars.Contains(c)) clauseFunction++;
+                }
+                else if (script == Script.Kana) clauseKana++;
             }
         }
 
         output[..Count].Clear();
         for (int s = 0; s < Scripts; s++) Share(output, s, total > 0 ? letters[s] / (double)total : 0);
         Share(output, Scripts, latinWords > 0 ? englishWords / (double)latinWords : 0);
+        Share(output, Scripts + 1, latinWords > 0 ? dictionaryWords / (double)latinWords : 0);
+        Share(output, Scripts + 2, total > 0 && letters[(int)Script.Kana] > 0 ? kanaFreeHan / (double)total : 0);
+        Share(output, Scripts + 3, total > 0 && letters[(int)Script.Kana] > 0 ? chineseClauseHan / (double)total : 0);
         int lengthClass = Math.Min(LengthClasses - 1, total == 0 ? 0 : 1 + (int)Math.Log2(total));
-        output[(Scripts + 1) * (1 + Bins) + lengthClass] = 1;
+        output[(Scripts + 4) * (1 + Bins) + lengthClass] = 1;
     }
+
+    private static bool IsClauseEnd(char c) => c is '。' or '，' or '、' or '！' or '？' or '；' or '：' or '\n' or '.' or ',' or '!' or '?' or ';' or ':'
+        or '「' or '」' or '（' or '）' or '(' or ')' or ' ' or '\t' or '\u3000';
 
     private static void Share(Span<float> output, int slot, double share)
     {
@@ -92,11 +133,18 @@ internal static class ScriptShares
         or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter or UnicodeCategory.ModifierLetter
         or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LoadEnglish()
+    private static bool IsUpper(ReadOnlySpan<char> w)
     {
-        using var stream = typeof(ScriptShares).Assembly.GetManifestResourceStream("CorpusQA.Classify.Data.stopwords_en.txt")
-            ?? throw new InvalidOperationException("embedded stopwords_en.txt is missing");
-        using var reader = new StreamReader(stream);
+        foreach (char c in w)
+            if (!char.IsAsciiLetterUpper(c)) return false;
+        return true;
+    }
+
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Load(string name, bool gzip)
+    {
+        using var stream = typeof(ScriptShares).Assembly.GetManifestResourceStream("CorpusQA.Classify.Data." + name)
+            ?? throw new InvalidOperationException($"embedded {name} is missing");
+        using var reader = new StreamReader(gzip ? new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress) : stream);
         var words = new HashSet<string>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)
             if (line.Length > 0 && line[0] != '#') words.Add(line);

@@ -40,8 +40,14 @@ public sealed class DocumentScorer : IDisposable
         _script = models.Script is null ? null : new ModelScorer(models.Script);
     }
 
-    public DocumentScores Score(DocView view, ReadOnlySpan<double> signalValues) =>
-        new(_quality?.Score(view, signalValues), _script?.Score(view, signalValues));
+    private readonly Features.SharedFeatures _shared = new();
+
+    /// <summary>Both models' scores; what their featurizers share (script shares, equal character n-grams) is computed once.</summary>
+    public DocumentScores Score(DocView view, ReadOnlySpan<double> signalValues)
+    {
+        _shared.NextDocument();
+        return new(_quality?.Score(view, signalValues, _shared), _script?.Score(view, signalValues, _shared));
+    }
 
     public void Dispose()
     {

@@ -52,9 +52,9 @@ public sealed class ModelScorer : IDisposable
     public ModelBundle Bundle => _bundle;
 
     /// <summary>Featurizes and scores one analysed document.</summary>
-    public Prediction Score(DocView view, ReadOnlySpan<double> signalValues)
+    public Prediction Score(DocView view, ReadOnlySpan<double> signalValues, SharedFeatures? shared = null)
     {
-        _bundle.Featurizer.Featurize(view, signalValues, _buffer);
+        _bundle.Featurizer.Featurize(view, signalValues, _buffer, shared);
         return ScoreFeatures(_buffer);
     }
 

@@ -24,6 +24,9 @@ public sealed class TrainingResult
     /// <summary>Out-of-fold metrics (null without cross-validation).</summary>
     public EvaluationReport? CrossValidation { get; init; }
 
+    /// <summary>Each example's out-of-fold prediction (null without cross-validation).</summary>
+    public IReadOnlyList<float[]>? OutOfFold { get; init; }
+
     /// <summary>Folds actually used (0: none).</summary>
     public int Folds { get; init; }
 
@@ -46,6 +49,7 @@ public static class ClassifierTrainer
         int classes = options.Task == ModelTask.Multiclass ? options.Labels.Count : 2;
 
         EvaluationReport? cv = null;
+        float[][]? outOfFold = null;
         double? threshold = options.Task switch
         {
             ModelTask.Binary => options.Threshold,
@@ -56,7 +60,7 @@ public static class ClassifierTrainer
         int foldCount = folds is null ? 0 : folds.Max() + 1;
         if (folds is not null)
         {
-            var outOfFold = new float[examples.Count][];
+            outOfFold = new float[examples.Count][];
             for (int f = 0; f < foldCount; f++)
             {
                 var train = Enumerable.Range(0, examples.Count).Where(i => folds[i] != f).ToArray();
@@ -83,6 +87,7 @@ public static class ClassifierTrainer
         {
             Threshold = threshold,
             CrossValidation = cv,
+            OutOfFold = outOfFold,
             Folds = foldCount,
             Documents = examples.Count,
         };

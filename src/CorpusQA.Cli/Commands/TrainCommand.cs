@@ -20,6 +20,7 @@ internal static class TrainCommand
         var group = new Option<string?>("--group-field") { Description = "Rows with the same value of this field (e.g. the source document) are never split across folds." };
         var breakdown = new Option<string?>("--breakdown-field") { Description = "Also report the cross-validated metrics per value of this field (e.g. the defect kind)." };
         var seed = new Option<int>("--seed") { Description = "Random seed: the same data and seed give the same model, byte for byte.", DefaultValueFactory = _ => 1 };
+        var predictions = new Option<string?>("--predictions") { Description = "Write each document's out-of-fold prediction to this JSONL file (to look at the errors)." };
         var l2 = new Option<float?>("--l2") { Description = "SDCA: L2 regularization weight (default: chosen by ML.NET from the data)." };
         var threshold = new Option<double?>("--threshold") { Description = "Binary: a fixed probability threshold (default: the best balanced accuracy out of fold)." };
         var words = new Option<int>("--word-ngrams") { Description = "Hashed jieba word n-grams: 0 none, 1 unigrams, 2 unigrams and bigrams.", DefaultValueFactory = _ => 2 };
@@ -35,7 +36,7 @@ internal static class TrainCommand
             "fold; writes one model bundle (.zip) with the model, featurizer settings, labels, metrics and data provenance.");
         reading.AddTo(command);
         labels.AddTo(command);
-        foreach (var option in new Option[] { outPath, task, trainer, folds, group, breakdown, seed, l2, threshold, words, chars, bits, signals })
+        foreach (var option in new Option[] { outPath, task, trainer, folds, group, breakdown, seed, l2, threshold, predictions, words, chars, bits, signals })
             command.Options.Add(option);
         command.SetAction((parse, ct) =>
         {
@@ -56,6 +57,7 @@ internal static class TrainCommand
                 Folds = parse.GetValue(folds),
                 Seed = parse.GetValue(seed),
                 L2 = parse.GetValue(l2),
+                PredictionsPath = parse.GetValue(predictions),
                 Json = parse.GetValue(labels.Json),
                 SignalNames = SignalNames(parse.GetValue(signals)!),
                 Features = new FeaturizerSettings

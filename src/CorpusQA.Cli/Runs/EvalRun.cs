@@ -38,47 +38,10 @@ internal static class EvalRun
         var report = Evaluator.Evaluate(bundle.Task, predictions, targets,
             settings.Selection.BreakdownField is null ? null : docs.Select(d => d.Breakdown!).ToList(),
             bundle.Manifest.Labels, bundle.Manifest.Threshold, labels.MinScore);
-        if (settings.PredictionsPath is { } path) await WritePredictionsAsync(path, docs, predictions, bundle, targets);
+        if (settings.PredictionsPath is { } path) await PredictionsFile.WriteAsync(path, docs, predictions, targets, bundle.Task, bundle.Manifest.Labels, bundle.Manifest.Threshold);
         if (settings.Json) context.Out.WriteLine(JsonSerializer.Serialize(report, ModelBundle.Json));
         else ReportPrinter.Print(context.Out, report, $"{bundle.Origin} on {string.Join(", ", settings.Inputs)}");
         return ExitCodes.Ok;
-    }
-
-    private static async Task WritePredictionsAsync(string path, List<LabelledDocument> docs, List<float[]> predictions, ModelBundle bundle, List<float> targets)
-    {
-        await using var file = OutputFiles.Create(path);
-        await using (var writer = new StreamWriter(file.Stream, new System.Text.UTF8Encoding(false), leaveOpen: true))
-        {
-            var m = bundle.Manifest;
-            for (int i = 0; i < docs.Count; i++)
-            {
-                var p = predictions[i];
-                string? predicted = bundle.Task switch
-                {
-                    ModelTask.Binary => p[0] >= (m.Threshold ?? 0.5) ? m.Labels[1] : m.Labels[0],
-                    ModelTask.Multiclass => m.Labels[Evaluator.ArgMax(p)],
-                    _ => null,
-                };
-                string? actual = bundle.Task switch
-                {
-                    ModelTask.Binary => m.Labels[targets[i] > 0.5f ? 1 : 0],
-                    ModelTask.Multiclass => m.Labels[(int)targets[i]],
-                    _ => null,
-                };
-                var row = new Dictionary<string, object?>
-                {
-                    ["file"] = docs[i].File,
-                    ["row"] = docs[i].Row,
-                    ["label"] = docs[i].Label,
-                    ["actual"] = actual,
-                    ["predicted"] = predicted,
-                    ["score"] = Math.Round(bundle.Task == ModelTask.Multiclass ? p.Max() : p[0], 6),
-                    ["group"] = docs[i].Breakdown,
-                };
-                await writer.WriteLineAsync(JsonSerializer.Serialize(row));
-            }
-        }
-        await OutputFiles.CommitAsync(file);
     }
 
     /// <summary>The raw prediction the metrics need: P(positive), the score, or every class's probability.</summary>

@@ -28,6 +28,7 @@ internal sealed record TrainSettings
     public required FeaturizerSettings Features { get; init; }
     public required IReadOnlyList<string> SignalNames { get; init; }
     public bool Json { get; init; }
+    public string? PredictionsPath { get; init; }
 }
 
 /// <summary><c>corpusqa train</c>: featurize labelled documents, cross-validate by group, fit, write a model bundle.</summary>
@@ -85,6 +86,8 @@ internal static class TrainRun
             },
         };
         string written = await WriteBundleAsync(settings.OutPath, result, manifest);
+        if (settings.PredictionsPath is { } path && result.OutOfFold is { } oof)
+            await PredictionsFile.WriteAsync(path, docs, oof, examples.Select(e => e.Target).ToList(), settings.Task, labels.Names, result.Threshold);
         context.Error.WriteLine($"train: wrote {written}");
         if (settings.Json) context.Out.WriteLine(JsonSerializer.Serialize(manifest.CrossValidation, ModelBundle.Json));
         else if (result.CrossValidation is { } cv) ReportPrinter.Print(context.Out, cv, "cross-validated (out-of-fold)");
