@@ -167,7 +167,7 @@ internal static partial class ClassifyThroughput
             }
             if (m == 1)
             {
-                result["features_per_doc"] = Math.Round(featureCount / docs.Count / (passes - 1), 1);
+                result["features_per_doc"] = Math.Round(featureCount / docs.Count / passes, 1);
                 result["dimension"] = quality.Featurizer.Dimension;
             }
             if (m == 2)
