@@ -48,6 +48,31 @@ public sealed class ModelBundle
 
     internal ITransformer Model { get; }
 
+    private Scoring.LinearModel? _linear;
+    private bool _linearResolved;
+
+    /// <summary>The model's weights in the sparse-scoring layout (SDCA models), or null (score through ML.NET).</summary>
+    internal Scoring.LinearModel? Linear
+    {
+        get
+        {
+            if (!Volatile.Read(ref _linearResolved))
+            {
+                lock (this)
+                {
+                    if (!_linearResolved)
+                    {
+                        _linear = Environment.GetEnvironmentVariable("CORPUSQA_MLNET_SCORING") == "1"
+                            ? null
+                            : Scoring.LinearModel.TryCreate(Model, Task, Featurizer.Dimension);
+                        Volatile.Write(ref _linearResolved, true);
+                    }
+                }
+            }
+            return _linear;
+        }
+    }
+
     /// <summary>Writes the bundle to <paramref name="stream"/>.</summary>
     public static void Save(Stream stream, TrainingResult result, BundleManifest manifest)
     {

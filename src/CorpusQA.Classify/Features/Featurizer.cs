@@ -78,7 +78,7 @@ public sealed class Featurizer
                 if (s.WordBigrams && t > 0) words.Add((int)(TextHash.Combine(previous, h) >> shift));
                 previous = h;
             }
-            buffer.EnsureCapacity(at + words.Distinct);
+            buffer.EnsureCapacity(at + words.Added);
             at = words.Drain(WordOffset, buffer.Indices, buffer.Values, at);
         }
 
@@ -105,7 +105,7 @@ public sealed class Featurizer
                     chars.AddAll(scratch.AsSpan(0, count));
                 }
             }
-            buffer.EnsureCapacity(at + chars.Distinct);
+            buffer.EnsureCapacity(at + chars.Added);
             int first = at;
             at = chars.Drain(CharOffset, buffer.Indices, buffer.Values, at);
             shared?.StoreChars(s, buffer, CharOffset, first, at);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CorpusQA.Core.Text;
 
 namespace CorpusQA.Classify.Features;
 
@@ -27,12 +28,15 @@ internal static class ScriptShares
     /// Grammatical characters of Chinese that Japanese text rarely writes in kanji (以上, 存在, 完了, 該当 and the like
     /// are common Japanese, so 以, 在, 了, 該 are not here).
     /// </summary>
-    private const string ChineseFunctionChars = "是这這们們吗嗎呢么麼將被给让讓说說没沒还并與从從对對为该些啊吧呀哪谁誰怎很就过于於而个";
+    // Declared before CharTable, which is built from it (static fields initialize in textual order).
+    private static readonly System.Buffers.SearchValues<char> ChineseFunctionChars =
+        System.Buffers.SearchValues.Create("是这這们們吗嗎呢么麼將被给让讓说說没沒还并與从從对對为该些啊吧呀哪谁誰怎很就过于於而个");
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> English = Load("stopwords_en.txt", gzip: false);
+    // Word sets as 64-bit hashes of the words (one hash per word serves both probes).
+    private static readonly TermHashSet English = TermHashSet.OfTerms(Load("stopwords_en.txt", gzip: false));
 
     /// <summary>Debian's wamerican list (SCOWL): lower-case words, so names and acronyms do not count.</summary>
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Dictionary = Load("english_words.txt.gz", gzip: true);
+    private static readonly TermHashSet Dictionary = TermHashSet.OfTerms(Load("english_words.txt.gz", gzip: true));
 
     /// <summary>Writes <see cref="Count"/> values (dense, most of them 0) into <paramref name="output"/>.</summary>
     public static void Compute(ReadOnlySpan<char> text, Span<float> output)
@@ -46,6 +50,7 @@ internal static class ScriptShares
         Span<char> word = stackalloc char[24];
         int wordLength = 0;
         bool wordTooLong = false;
+        var table = CharTable;
         for (int i = 0; i <= text.Length; i++)
         {
             char c = i < text.Length ? text[i] : ' ';
@@ -62,33 +67,37 @@ internal static class ScriptShares
                     var w = word[..wordLength];
                     // A capitalised or upper-case word is looked up in lower case ("The", "EXIT"); a mixed-case one as is.
                     if (char.IsAsciiLetterUpper(w[0]) && (w.Length == 1 || char.IsAsciiLetterLower(w[1]) || IsUpper(w))) Ascii.ToLowerInPlace(w, out _);
-                    if (English.Contains(w)) englishWords++;
-                    if (Dictionary.Contains(w)) dictionaryWords++;
+                    ulong hash = TextHash.Of(w);
+                    if (English.Contains(hash)) englishWords++;
+                    if (Dictionary.Contains(hash)) dictionaryWords++;
                 }
                 wordLength = 0;
                 wordTooLong = false;
             }
-            if (i == text.Length || IsClauseEnd(c))
+            byte entry = table[c];
+            if (i == text.Length || (entry & ClauseEndFlag) != 0)
             {
                 if (clauseKana == 0 && clauseHan >= 4) kanaFreeHan += clauseHan;
                 if (clauseKana == 0 && clauseFunction > 0) chineseClauseHan += clauseHan;
                 clauseHan = clauseKana = clauseFunction = 0;
             }
             if (i == text.Length) break;
-            int codePoint = c;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                codePoint = char.ConvertToUtf32(c, text[++i]);
-            if (Classify(codePoint) is { } script)
+            int script = entry & ScriptMask;
+            if ((entry & SurrogateFlag) != 0)
             {
-                letters[(int)script]++;
-                total++;
-                if (script == Script.Han)
-                {
-                    clauseHan++;
-                    if (ChineseFunctionChars.Contains(c)) clauseFunction++;
-                }
-                else if (script == Script.Kana) clauseKana++;
+                script = NoScript;
+                if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    script = Classify(char.ConvertToUtf32(c, text[++i])) is { } astral ? (int)astral : NoScript;
             }
+            if (script == NoScript) continue;
+            letters[script]++;
+            total++;
+            if (script == (int)Script.Han)
+            {
+                clauseHan++;
+                if ((entry & FunctionFlag) != 0) clauseFunction++;
+            }
+            else if (script == (int)Script.Kana) clauseKana++;
         }
 
         output[..Count].Clear();
@@ -99,6 +108,29 @@ internal static class ScriptShares
         Share(output, Scripts + 3, total > 0 && letters[(int)Script.Kana] > 0 ? chineseClauseHan / (double)total : 0);
         int lengthClass = Math.Min(LengthClasses - 1, total == 0 ? 0 : 1 + (int)Math.Log2(total));
         output[(Scripts + 4) * (1 + Bins) + lengthClass] = 1;
+    }
+
+    private const int ScriptMask = 0x0F, NoScript = 0x0F, ClauseEndFlag = 0x10, FunctionFlag = 0x20, SurrogateFlag = 0x40;
+
+    /// <summary>Every UTF-16 code unit's script (low four bits; 15: not a letter) and flags, built once (64 KiB).</summary>
+    private static readonly byte[] CharTable = BuildTable();
+
+    private static byte[] BuildTable()
+    {
+        var table = new byte[65536];
+        for (int c = 0; c < table.Length; c++)
+        {
+            if (c is >= 0xD800 and <= 0xDFFF)
+            {
+                table[c] = (byte)(NoScript | (c <= 0xDBFF ? SurrogateFlag : 0));
+                continue;
+            }
+            int entry = Classify(c) is { } script ? (int)script : NoScript;
+            if (IsClauseEnd((char)c)) entry |= ClauseEndFlag;
+            if (ChineseFunctionChars.Contains((char)c)) entry |= FunctionFlag;
+            table[c] = (byte)entry;
+        }
+        return table;
     }
 
     private static bool IsClauseEnd(char c) => c is '。' or '，' or '、' or '！' or '？' or '；' or '：' or '\n' or '.' or ',' or '!' or '?' or ';' or ':'
@@ -140,14 +172,14 @@ internal static class ScriptShares
         return true;
     }
 
-    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Load(string name, bool gzip)
+    private static List<string> Load(string name, bool gzip)
     {
         using var stream = typeof(ScriptShares).Assembly.GetManifestResourceStream("CorpusQA.Classify.Data." + name)
             ?? throw new InvalidOperationException($"embedded {name} is missing");
         using var reader = new StreamReader(gzip ? new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Decompress) : stream);
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var words = new List<string>();
         while (reader.ReadLine() is { } line)
             if (line.Length > 0 && line[0] != '#') words.Add(line);
-        return words.GetAlternateLookup<ReadOnlySpan<char>>();
+        return words;
     }
 }

@@ -28,11 +28,19 @@ public sealed class ModelScorer : IDisposable
     private ScoreOutput _scoreOut = new();
     private MulticlassOutput _multiclassOut = new();
 
-    public ModelScorer(ModelBundle bundle)
+    private readonly LinearModel? _linear;
+    private readonly float[] _output = new float[SparseRowsOutputs];
+    private const int SparseRowsOutputs = 8;
+
+    /// <param name="bundle">The model.</param>
+    /// <param name="useMlNet">Score through ML.NET's prediction engine even when the model has a linear form (tests compare the two).</param>
+    public ModelScorer(ModelBundle bundle, bool useMlNet = false)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         _bundle = bundle;
         _buffer = bundle.Featurizer.CreateBuffer();
+        _linear = useMlNet ? null : bundle.Linear;
+        if (_linear is not null) return;
         var schema = MlData.ScoringSchema(bundle.Featurizer.Dimension);
         var ml = bundle.Ml;
         switch (bundle.Task)
@@ -64,8 +72,23 @@ public sealed class ModelScorer : IDisposable
     /// <summary>Scores a sparse feature vector of this bundle's featurizer (indices ascending).</summary>
     public Prediction ScoreFeatures(int[] indices, float[] values, int count)
     {
-        _row.Features = new VBuffer<float>(_bundle.Featurizer.Dimension, count, values, indices);
         var m = _bundle.Manifest;
+        if (_linear is not null)
+        {
+            _linear.Predict(indices.AsSpan(0, count), values.AsSpan(0, count), _output);
+            if (_bundle.Task == ModelTask.Multiclass)
+            {
+                int top = 0;
+                for (int c = 1; c < _linear.Outputs; c++)
+                    if (_output[c] > _output[top]) top = c;
+                return new Prediction(_output[top], m.Labels[top]);
+            }
+            double value = _output[0];
+            return _bundle.Task == ModelTask.Binary
+                ? new Prediction(value, value >= (m.Threshold ?? 0.5) ? m.Labels[1] : m.Labels[0])
+                : new Prediction(value, m.Threshold is { } cut ? (value >= cut ? "good" : "bad") : null);
+        }
+        _row.Features = new VBuffer<float>(_bundle.Featurizer.Dimension, count, values, indices);
         if (_binary is not null)
         {
             _binary.Predict(_row, ref _binaryOut);
@@ -88,6 +111,7 @@ public sealed class ModelScorer : IDisposable
     public float[] Raw(int[] indices, float[] values, int count)
     {
         var p = ScoreFeatures(indices, values, count);
+        if (_linear is not null) return _output.AsSpan(0, _linear.Outputs).ToArray();
         return _multiclass is not null ? (float[])_multiclassOut.Score.Clone() : [(float)p.Score];
     }
 

@@ -58,6 +58,43 @@ public class TrainerTests
     }
 
     [Fact]
+    public void LinearScoringEqualsMlNetForBinaryMulticlassAndRegression()
+    {
+        var rows = TestCorpus.Binary(30, seed: 9);
+        var bundle = ModelBundle.Load(new MemoryStream(TrainBundle(rows, seed: 1)), "test");
+        Assert.NotNull(bundle.Linear);
+        Assert.Equal(Scores(bundle, rows, useMlNet: true), Scores(bundle, rows, useMlNet: false), new Tolerance(1e-5));
+
+        var threeClass = rows.Select((r, i) => (r.Text, (float)(i % 3 == 0 ? 2 : r.Label), r.Group)).ToList();
+        var (featurizer, examples) = TestCorpus.Featurize(threeClass);
+        var result = ClassifierTrainer.Train(examples, featurizer.Dimension, new TrainOptions { Task = ModelTask.Multiclass, Folds = 0, Labels = ["a", "b", "c"] });
+        var multiclass = ModelBundle.Load(new MemoryStream(Save(result, featurizer, "multiclass", ["a", "b", "c"])), "test");
+        Assert.NotNull(multiclass.Linear);
+        using var viaMlNet = new ModelScorer(multiclass, useMlNet: true);
+        using var viaLinear = new ModelScorer(multiclass);
+        foreach (var e in examples)
+            Assert.Equal(viaMlNet.Raw(e.Indices, e.Values, e.Indices.Length), viaLinear.Raw(e.Indices, e.Values, e.Indices.Length), new Tolerance(1e-5));
+
+        var scored = rows.Select(r => (r.Text, r.Label * 4 + 1, r.Group)).ToList();
+        var (regFeaturizer, regExamples) = TestCorpus.Featurize(scored);
+        var regression = ClassifierTrainer.Train(regExamples, regFeaturizer.Dimension, new TrainOptions { Task = ModelTask.Regression, Folds = 0 });
+        var regressionBundle = ModelBundle.Load(new MemoryStream(Save(regression, regFeaturizer, "regression", [])), "test");
+        Assert.NotNull(regressionBundle.Linear);
+        using var regMlNet = new ModelScorer(regressionBundle, useMlNet: true);
+        using var regLinear = new ModelScorer(regressionBundle);
+        foreach (var e in regExamples)
+            Assert.Equal(regMlNet.Raw(e.Indices, e.Values, e.Indices.Length), regLinear.Raw(e.Indices, e.Values, e.Indices.Length), new Tolerance(1e-4));
+    }
+
+    private sealed class Tolerance(double epsilon) : IEqualityComparer<double>, IEqualityComparer<float[]>
+    {
+        public bool Equals(double a, double b) => Math.Abs(a - b) <= epsilon;
+        public int GetHashCode(double obj) => 0;
+        public bool Equals(float[]? a, float[]? b) => a!.Length == b!.Length && a.Zip(b).All(p => Math.Abs(p.First - p.Second) <= epsilon);
+        public int GetHashCode(float[] obj) => 0;
+    }
+
+    [Fact]
     public void RegressionFollowsANumericScore()
     {
         var rows = TestCorpus.Binary(40, seed: 3).Select(r => (r.Text, r.Label * 4 + 1, r.Group)).ToList();
@@ -90,25 +127,30 @@ public class TrainerTests
     {
         var (featurizer, examples) = TestCorpus.Featurize(rows);
         var result = ClassifierTrainer.Train(examples, featurizer.Dimension, Binary() with { Seed = seed });
+        return Save(result, featurizer, "binary", ["bad", "good"], seed);
+    }
+
+    internal static byte[] Save(TrainingResult result, CorpusQA.Classify.Features.Featurizer featurizer, string task, string[] labels, int seed = 1)
+    {
         var manifest = new BundleManifest
         {
-            Task = "binary",
+            Task = task,
             Trainer = "sdca",
-            Labels = ["bad", "good"],
+            Labels = labels,
             Threshold = result.Threshold,
             Featurizer = featurizer.Settings,
             CrossValidation = result.CrossValidation,
             Tool = "test",
-            Training = new TrainingProvenance { Files = [], Documents = examples.Count, LabelField = "label", Seed = seed, Folds = result.Folds },
+            Training = new TrainingProvenance { Files = [], Documents = result.Documents, LabelField = "label", Seed = seed, Folds = result.Folds },
         };
         using var stream = new MemoryStream();
         ModelBundle.Save(stream, result, manifest);
         return stream.ToArray();
     }
 
-    private static double[] Scores(ModelBundle bundle, List<(string Text, float Label, string Group)> rows)
+    private static double[] Scores(ModelBundle bundle, List<(string Text, float Label, string Group)> rows, bool useMlNet = false)
     {
-        using var scorer = new ModelScorer(bundle);
+        using var scorer = new ModelScorer(bundle, useMlNet);
         var analyzer = new DocumentAnalyzer(TestCorpus.Segmenter);
         var values = new double[SignalRegistry.Default.Count];
         return rows.Select(r =>
