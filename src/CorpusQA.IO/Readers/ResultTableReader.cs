@@ -41,6 +41,20 @@ public sealed class ResultTableReader : IAsyncDisposable
 
     public bool HasColumn(string name) => _fields.ContainsKey(name);
 
+    /// <summary>The column's type as a <see cref="TableColumnType"/>, or null for a type result tables do not use.</summary>
+    public TableColumnType? ColumnType(string name)
+    {
+        if (!_fields.TryGetValue(name, out var field)) return null;
+        Type t = field.ClrType;
+        return t == typeof(string) || t == typeof(ReadOnlyMemory<char>) ? TableColumnType.String
+            : t == typeof(int) ? TableColumnType.Int32
+            : t == typeof(long) ? TableColumnType.Int64
+            : t == typeof(double) ? TableColumnType.Double
+            : t == typeof(float) ? TableColumnType.Float
+            : t == typeof(bool) ? TableColumnType.Bool
+            : null;
+    }
+
     public static async Task<ResultTableReader> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
         Stream stream;
@@ -108,6 +122,12 @@ public sealed class ResultRowGroup : IDisposable
 
     public Task<double?[]> ReadNullableDoublesAsync(string column, CancellationToken cancellationToken = default) =>
         ReadNullableAsync<double>(column, cancellationToken);
+
+    public Task<int?[]> ReadInt32sAsync(string column, CancellationToken cancellationToken = default) =>
+        ReadNullableAsync<int>(column, cancellationToken);
+
+    public Task<float?[]> ReadFloatsAsync(string column, CancellationToken cancellationToken = default) =>
+        ReadNullableAsync<float>(column, cancellationToken);
 
     public Task<long?[]> ReadInt64sAsync(string column, CancellationToken cancellationToken = default) =>
         ReadNullableAsync<long>(column, cancellationToken);
