@@ -17,6 +17,7 @@ public static class CorpusQaApp
         root.Subcommands.Add(SegmentCommand.Create(context));
         root.Subcommands.Add(AuditCommand.Create(context));
         root.Subcommands.Add(FilterCommand.Create(context));
+        root.Subcommands.Add(RulesCommand.Create(context));
         root.Subcommands.Add(DedupCommand.Create(context));
         root.Subcommands.Add(DedupEvalCommand.Create(context));
         root.Subcommands.Add(DedupStageCommands.Signatures(context));

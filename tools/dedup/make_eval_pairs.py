@@ -9,12 +9,16 @@ variants of known type:
   boilerplate                          a header and a footer added
   punctuation_width                    full-width <-> half-width punctuation swapped
   whitespace                           newlines <-> spaces, runs of blanks, tabs, leading/trailing blanks
+  spaced_cjk                           a space between every two CJK characters (中 文 文 本), and line wraps at odd
+                                       places (one in ~40 of those gaps is a newline), as web copies often have
   script_conversion                    Simplified <-> Traditional with the opencc CLI (s2t or t2s)
   truncate_90 / truncate_70            only the first 90% / 70% kept
   unrelated                            another original (a negative pair)
 Every pair records its edit type and the TRUE character 5-gram Jaccard of the two texts after the
-dedup normalization (NFKC, whitespace collapsed, zero-width characters dropped, punctuation folded; no
-Traditional fold), computed by brute force here.
+dedup normalization (NFKC, whitespace collapsed, none between two CJK characters, zero-width characters
+dropped, punctuation folded; no Traditional fold), computed by brute force here. Deterministic: the same
+inputs give the same file (spaced_cjk draws from its own generator, so adding it left the other variants as
+they were).
 
 Output: tests/CorpusQA.Core.Tests/Fixtures/dedup/eval_pairs.jsonl.gz, one JSON object per line:
   {"kind": "original", "id": ..., "text": ...}   before its variants, then
@@ -22,6 +26,7 @@ Output: tests/CorpusQA.Core.Tests/Fixtures/dedup/eval_pairs.jsonl.gz, one JSON o
 Usage: /usr/bin/python3 tools/dedup/make_eval_pairs.py  (from the repository root; needs `opencc`)
 """
 import gzip
+import io
 import json
 import random
 import re
@@ -50,11 +55,46 @@ for chars, target in [
         PUNCT_FOLD[c] = target
 ZERO_WIDTH = set("\u200B\u200C\u200D\u2060\uFEFF")
 
+# Mirrors src/CorpusQA.Core/Text/Normalization/CjkSpacing.cs: Han, kana, Bopomofo, Hangul, CJK punctuation,
+# compatibility and full-width forms.
+CJK_RANGES = [
+    (0x1100, 0x11FF), (0x2E80, 0x2FDF), (0x3000, 0x4DBF), (0x4E00, 0x9FFF), (0xA960, 0xA97F), (0xAC00, 0xD7FF),
+    (0xF900, 0xFAFF), (0xFE10, 0xFE1F), (0xFE30, 0xFE6F), (0xFF00, 0xFFEF), (0x1B000, 0x1B16F), (0x20000, 0x3FFFF),
+]
+
+
+def is_cjk(c):
+    cp = ord(c)
+    return any(lo <= cp <= hi for lo, hi in CJK_RANGES)
+
+
+def drop_cjk_spacing(text):
+    """Removes white space between two CJK source characters (zero-width characters do not separate them)."""
+    out = []
+    last = None
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace() or c in ZERO_WIDTH:
+            j = i
+            while j < n and (text[j].isspace() or text[j] in ZERO_WIDTH):
+                j += 1
+            run = text[i:j]
+            if last is not None and j < n and is_cjk(last) and is_cjk(text[j]):
+                run = "".join(ch for ch in run if ch in ZERO_WIDTH)
+            out.append(run)
+            i = j
+            continue
+        out.append(c)
+        last = c
+        i += 1
+    return "".join(out)
+
 
 def normalize(text):
     out = []
     pending = False
-    for c in unicodedata.normalize("NFKC", text):
+    for c in unicodedata.normalize("NFKC", drop_cjk_spacing(text)):
         if c.isspace():
             pending = bool(out)
             continue
@@ -152,6 +192,15 @@ def whitespace(text, rng):
     return "".join(out)
 
 
+def spaced_cjk(text, rng):
+    out = []
+    for i, c in enumerate(text):
+        out.append(c)
+        if i + 1 < len(text) and is_cjk(c) and is_cjk(text[i + 1]):
+            out.append("\n" if rng.random() < 1 / 40 else " ")
+    return "".join(out)
+
+
 def opencc_convert(texts, config):
     """Converts a list of texts in one opencc call (records separated by a marker line)."""
     marker = "\n\u2063\u2063\u2063\n"
@@ -180,7 +229,9 @@ def main():
         converted.append(to_simp.pop(0) if tr else to_trad.pop(0))
 
     counts = {}
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as f:
+    # mtime=0 and no file name in the gzip header: the fixture is byte-identical on every run.
+    with open(OUT, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz, \
+            io.TextIOWrapper(gz, encoding="utf-8") as f:
         for k, ((doc_id, text), conv) in enumerate(zip(originals, converted)):
             f.write(json.dumps({"kind": "original", "id": doc_id, "text": text}, ensure_ascii=False) + "\n")
             variants = []
@@ -191,6 +242,7 @@ def main():
             variants.append(("boilerplate", HEADER + text + FOOTER))
             variants.append(("punctuation_width", punctuation_width(text, rng)))
             variants.append(("whitespace", whitespace(text, rng)))
+            variants.append(("spaced_cjk", spaced_cjk(text, random.Random(f"spaced_cjk:{doc_id}"))))
             variants.append(("script_conversion", conv))
             variants.append(("truncate_90", text[: int(len(text) * 0.9)]))
             variants.append(("truncate_70", text[: int(len(text) * 0.7)]))

@@ -16,28 +16,50 @@ internal static class FilterCommand
             DefaultValueFactory = _ => "auto",
         };
         format.AcceptOnlyFromAmong("auto", "parquet", "jsonl");
+        var verdicts = new Option<string?>("--verdicts")
+        {
+            Description = "Split by the verdicts stored in this folder (verdicts.parquet from 'rules apply', else signals.parquet from 'audit') " +
+                "instead of computing them: rows are matched by source_file and row_index, the rule, dedup and model options are not used.",
+        };
         var command = new Command("filter",
             "Apply the rules and dedup and split the input: DIR/kept.* (original columns unchanged) and DIR/removed.* " +
             "(original columns + drop_reasons); kept + removed = input. Also DIR/summary.json.");
         options.AddTo(command);
         command.Options.Add(format);
+        command.Options.Add(verdicts);
 
-        command.SetAction((parse, ct) =>
+        command.SetAction(async (parse, ct) =>
         {
+            var outputFormat = parse.GetValue(format) switch
+            {
+                "parquet" => FilterOutputFormat.Parquet,
+                "jsonl" => FilterOutputFormat.Jsonl,
+                _ => FilterOutputFormat.Auto,
+            };
+            if (parse.GetValue(verdicts) is { } verdictsDir)
+            {
+                if (parse.GetValue(options.Config) is not null)
+                    throw new CliUsageException("--config and --verdicts exclude each other: apply a rule file with 'corpusqa rules apply DIR --config FILE' first");
+                var result = await VerdictFilter.RunAsync(new VerdictFilterSettings
+                {
+                    Inputs = options.Reading.InputPaths(parse),
+                    Reading = options.Reading.Read(parse),
+                    VerdictsDir = verdictsDir,
+                    OutDir = parse.GetValue(options.OutDir)!,
+                    Filter = new FilterOutputOptions { Format = outputFormat },
+                }, ct);
+                context.Error.WriteLine($"filter: {result.Kept + result.Removed:N0} documents split by {result.VerdictsPath}: {result.Kept:N0} kept, {result.Removed:N0} removed");
+                context.Error.WriteLine("wrote " + result.KeptPath);
+                context.Error.WriteLine("wrote " + result.RemovedPath);
+                return ExitCodes.Ok;
+            }
+
             var settings = options.Settings(parse, "filter");
             settings.Recorded["output_format"] = parse.GetValue(format);
-            return AuditRun.RunAsync(settings with
+            return await AuditRun.RunAsync(settings with
             {
                 WriteSignals = false,
-                Filter = new FilterOutputOptions
-                {
-                    Format = parse.GetValue(format) switch
-                    {
-                        "parquet" => FilterOutputFormat.Parquet,
-                        "jsonl" => FilterOutputFormat.Jsonl,
-                        _ => FilterOutputFormat.Auto,
-                    },
-                },
+                Filter = new FilterOutputOptions { Format = outputFormat },
             }, context, ct);
         });
         return command;

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using CorpusQA.Core.Signals;
 using CorpusQA.IO;
 
@@ -21,6 +23,23 @@ internal static class AuditColumns
     public const string ClusterOversized = "cluster_oversized";
     public const string Keep = "keep";
     public const string DropReasons = "drop_reasons";
+
+    /// <summary>The footer metadata key of signals.parquet that says which signals its columns hold.</summary>
+    public const string SchemaKey = "corpusqa.signals_schema";
+
+    /// <summary>Bumped when the layout of signals.parquet changes in a way the signal names do not show.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>
+    /// "v1:" + SHA-256 (hex) of the registry's signal names in column order, joined by '\n': a replay refuses a
+    /// signals.parquet whose signals were computed by another version (a renamed, added or redefined-by-order signal).
+    /// </summary>
+    public static string SignalsSchema(SignalRegistry registry) =>
+        $"v{SchemaVersion}:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', registry.Signals.Select(s => s.Name)))));
+
+    /// <summary>Writer options of signals.parquet: the default row groups plus the <see cref="SchemaKey"/> entry.</summary>
+    public static ParquetTableWriterOptions SignalsTableOptions(SignalRegistry registry) =>
+        new() { Metadata = new Dictionary<string, string> { [SchemaKey] = SignalsSchema(registry) } };
 
     /// <summary>
     /// Leading columns, then one double column per signal, then the model columns (when models ran), then the dedup

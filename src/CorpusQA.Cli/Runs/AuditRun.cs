@@ -159,11 +159,15 @@ internal static class AuditRun
     /// The quality model's threshold as the rule <c>quality_score ≥ T</c> (reason low_quality_score), unless the rule
     /// set already bounds quality_score: a rules file overrides the model's threshold like any other.
     /// </summary>
-    internal static RuleSet WithQualityRule(RuleSet rules, ModelSet? models)
+    internal static RuleSet WithQualityRule(RuleSet rules, ModelSet? models) =>
+        WithQualityRule(rules, models?.Quality?.Manifest.Threshold, models?.Quality?.Origin);
+
+    /// <summary>As above from a recorded threshold and model origin (a replay reads them from summary.json).</summary>
+    internal static RuleSet WithQualityRule(RuleSet rules, double? threshold, string? origin)
     {
-        if (models?.Quality is not { Manifest.Threshold: { } threshold } quality || rules.HasRuleOn(ScoreColumns.QualityScore)) return rules;
-        return rules.With(new QualityRule(ScoreColumns.QualityScore, RuleBound.Min, threshold, ScoreColumns.LowQualityReason,
-            $"the quality model's threshold ({quality.Origin}; chosen on out-of-fold predictions, docs/classify.md)"));
+        if (threshold is not { } t || rules.HasRuleOn(ScoreColumns.QualityScore)) return rules;
+        return rules.With(new QualityRule(ScoreColumns.QualityScore, RuleBound.Min, t, ScoreColumns.LowQualityReason,
+            $"the quality model's threshold ({origin}; chosen on out-of-fold predictions, docs/classify.md)"));
     }
 
     private static AuditRow Analyze(AuditWorker worker, SignalRegistry registry, int valueCount, RuleSet rules, DedupEngine? dedup,
@@ -197,7 +201,7 @@ internal static class AuditRun
         var join = dedup is null ? null : new DedupJoin(dedup, spill.ReadAll());
         await using var table = settings.WriteSignals
             ? await ParquetTableWriter.CreateAsync(Path.Combine(outDir, "signals.parquet"),
-                AuditColumns.For(registry, dedup is not null, settings.Models is not null), cancellationToken: ct)
+                AuditColumns.For(registry, dedup is not null, settings.Models is not null), AuditColumns.SignalsTableOptions(registry), ct)
             : null;
         await using var filter = settings.Filter is null ? null : await FilterOutputWriter.CreateAsync(outDir, corpus.Files, settings.Filter, ct);
         await using var originals = filter is null ? null : corpus.Reread(keepOriginal: true).ReadAllAsync(ct).GetAsyncEnumerator(ct);
@@ -266,7 +270,7 @@ internal static class AuditRun
         double.IsNaN(row.Values[signals]) ? null : new Prediction(row.Values[signals], row.QualityLabel),
         double.IsNaN(row.Values[signals + 1]) ? null : new Prediction(row.Values[signals + 1], row.Script));
 
-    private static async Task<string> WriteSummaryAsync(string path, CorpusSummary summary, Dictionary<string, object?> run, bool partial)
+    internal static async Task<string> WriteSummaryAsync(string path, CorpusSummary summary, Dictionary<string, object?> run, bool partial)
     {
         await using var file = OutputFiles.Create(path);
         await using (var json = new Utf8JsonWriter(file.Stream, new JsonWriterOptions

@@ -70,6 +70,12 @@ public sealed class CorpusSummary
         }
     }
 
+    /// <summary>
+    /// Replaces the character total. A replay (<c>rules apply</c>) restores the audit's count of UTF-16 code units,
+    /// which signals.parquet does not hold per document (<c>char_count</c> counts code points).
+    /// </summary>
+    public void RestoreCharacters(long characters) => Characters = characters;
+
     /// <summary>Counts one document under <paramref name="value"/> of a categorical column (e.g. its script); null is "none".</summary>
     public void AddCategory(string column, string? value)
     {

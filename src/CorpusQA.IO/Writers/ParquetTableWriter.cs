@@ -58,6 +58,7 @@ public sealed class ParquetTableWriter : IAsyncDisposable
             var schema = new ParquetSchema(buffers.Select(b => (Field)b.Field));
             ParquetWriter writer = await ParquetWriter.CreateAsync(schema, file.Stream, ParquetDefaults.WriterOptions(),
                 false, cancellationToken).ConfigureAwait(false);
+            if (options.Metadata is { Count: > 0 } metadata) writer.CustomMetadata = new Dictionary<string, string>(metadata);
             return new ParquetTableWriter(file, writer, columns.ToArray(), buffers, options);
         }
         catch

@@ -28,4 +28,10 @@ public sealed class ParquetTableWriterOptions
 
     /// <summary>A row group is also closed once its string columns hold this many characters (default 32 M).</summary>
     public long RowGroupStringChars { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// Key-value pairs written into the file footer (Parquet custom metadata), e.g. the schema version a reader
+    /// checks before trusting the columns (default none).
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 }

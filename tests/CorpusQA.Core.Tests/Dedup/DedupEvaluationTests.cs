@@ -6,7 +6,7 @@ namespace CorpusQA.Core.Tests.Dedup;
 
 /// <summary>
 /// Accuracy on the labelled set built by tools/dedup/make_eval_pairs.py from real documents
-/// (Fixtures/dedup/eval_pairs.jsonl.gz: 150 originals × 23 edit types).
+/// (Fixtures/dedup/eval_pairs.jsonl.gz: 150 originals × 24 edit types).
 /// </summary>
 public class DedupEvaluationTests
 {
@@ -19,7 +19,7 @@ public class DedupEvaluationTests
 
     /// <summary>Edit types whose pairs mostly lie at or above the 0.8 threshold: shingling sees them.</summary>
     private static readonly string[] VisibleEdits =
-        ["delete_1", "insert_1", "substitute_1", "boilerplate", "truncate_90", "punctuation_width", "whitespace"];
+        ["delete_1", "insert_1", "substitute_1", "boilerplate", "truncate_90", "punctuation_width", "whitespace", "spaced_cjk"];
 
     [Theory]
     [InlineData(false)]
@@ -28,7 +28,7 @@ public class DedupEvaluationTests
     {
         var report = foldTraditional ? Folded.Value : Plain.Value;
         _output.WriteLine(report.ToMarkdown());
-        Assert.Equal(23, report.ByEditType.Count);
+        Assert.Equal(24, report.ByEditType.Count);
         Assert.Equal((14, 9), (report.Lsh.Bands, report.Lsh.Rows));
         var visible = foldTraditional ? VisibleEdits.Append("script_conversion") : VisibleEdits;
         foreach (string edit in visible)
@@ -42,8 +42,11 @@ public class DedupEvaluationTests
         Assert.Equal(0, report.Overall.FalsePositives);
         foreach (var m in report.ByEditType)
         {
-            if (m.ClearTruePositives + m.ClearFalseNegatives >= 20)
-                Assert.True(m.ClearRecall >= 0.95, $"{m.EditType}: clear recall {m.ClearRecall:F3}");
+            // Clear pairs have true J >= 0.833, where P(candidate) >= 0.95 but not 1: with 20-49 of them (the 3% edits,
+            // most just above the band) two or three misses are chance, so small groups get a looser bound.
+            int clear = m.ClearTruePositives + m.ClearFalseNegatives;
+            if (clear >= 20)
+                Assert.True(m.ClearRecall >= (clear >= 50 ? 0.95 : 0.85), $"{m.EditType}: clear recall {m.ClearRecall:F3} of {clear}");
         }
         foreach (string heavy in new[] { "substitute_20", "insert_20", "delete_20", "unrelated" })
             Assert.Equal(0, report.ByEditType.Single(m => m.EditType == heavy).TruePositives + report.ByEditType.Single(m => m.EditType == heavy).FalsePositives);
@@ -104,9 +107,20 @@ public class DedupEvaluationTests
     }
 
     [Fact]
+    public void CopiesWithASpaceBetweenEveryChineseCharacterNormalizeToTheOriginal()
+    {
+        // 中 文 文 本 with odd line wraps: the whitespace between CJK characters vanishes, so the copy's
+        // normalized text is the original's (true J = 1) and dedup finds every one.
+        var spaced = Plain.Value.ByEditType.Single(m => m.EditType == "spaced_cjk");
+        Assert.Equal(1.0, spaced.MeanTrueJaccard, 6);
+        Assert.Equal(150, spaced.TruePositives);
+        Assert.Equal(1.0, spaced.Recall);
+    }
+
+    [Fact]
     public void GeneratorTruthMatchesTheCSharpNormalization()
     {
-        Assert.Equal(3450, Pairs.Value.Count);
+        Assert.Equal(3600, Pairs.Value.Count);
         Assert.Equal(0, Plain.Value.RecordedTruthDisagreements);
         Assert.True(Folded.Value.RecordedTruthDisagreements > 0); // the generator does not fold scripts
     }

@@ -96,7 +96,7 @@ public class ExactVerificationTests
             Assert.Equal(truth, record.TrueJaccardToKeeper!.Value, 5);
             near++;
         }
-        Assert.True(near > 150, $"{near} near duplicates");
+        Assert.True(near > 140, $"{near} near duplicates"); // 145 since spaces between CJK characters vanish in the normalization
 
         var estimated = Run(texts, exact with { VerifyExact = false });
         var signatureOnly = estimated.Records().Where(r => !r.IsKeeper && r.ExactDupOf is null).ToList();

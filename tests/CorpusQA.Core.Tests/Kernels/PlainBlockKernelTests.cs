@@ -16,13 +16,13 @@ public class PlainBlockKernelTests
         {
             for (int k = 0; k < n; k++)
                 source[k] = random.Next(4) == 0 ? Pool[random.Next(Pool.Length)] : (random.Next(2) == 0 ? (char)random.Next('!', '~' + 1) : (char)random.Next(0x4E00, 0xA000));
-            bool afterPlain = random.Next(2) == 0;
+            bool afterPlain = random.Next(2) == 0, afterCjk = random.Next(2) == 0;
             foreach (var (low2, high2) in new[] { ('\u4E00', '\u9FFF'), ('!', '~') })
             {
                 var expected = new char[n];
                 var actual = new char[n];
-                int e = PlainBlockReference.CopyPrefix(source, expected, afterPlain, low2, high2);
-                int a = PlainBlockKernel.CopyPrefix(source, actual, afterPlain, low2, high2);
+                int e = PlainBlockReference.CopyPrefix(source, expected, afterPlain, afterCjk, low2, high2);
+                int a = PlainBlockKernel.CopyPrefix(source, actual, afterPlain, afterCjk, low2, high2);
                 Assert.Equal(e, a);
                 Assert.Equal(expected.AsSpan(0, e).ToArray(), actual.AsSpan(0, a).ToArray());
             }
@@ -38,11 +38,13 @@ public class PlainBlockKernelTests
     [InlineData("abcdefghijklmnoabcdefghijklmnop p", true, 31)]
     [InlineData("中文 English，标点符号测试中文 English标点符号测试", true, 10)]
     [InlineData("line\nbreak-here!!line-break-here!!", true, 4)]
+    [InlineData("中 文 文 本abcdefghijklmnopabcdefghijklmnop", true, 1)]
+    [InlineData("文 English 中文 English，标点符号测试中文 English", true, 20)]
     public void KnownPrefixes(string text, bool afterPlain, int expected)
     {
         int n = PlainBlockKernel.BlockLength;
         var destination = new char[n];
-        Assert.Equal(expected, PlainBlockKernel.CopyPrefix(text.AsSpan(0, n), destination, afterPlain, '\u4E00', '\u9FFF'));
-        Assert.Equal(expected, PlainBlockReference.CopyPrefix(text.AsSpan(0, n), destination, afterPlain, '\u4E00', '\u9FFF'));
+        Assert.Equal(expected, PlainBlockKernel.CopyPrefix(text.AsSpan(0, n), destination, afterPlain, false, '\u4E00', '\u9FFF'));
+        Assert.Equal(expected, PlainBlockReference.CopyPrefix(text.AsSpan(0, n), destination, afterPlain, false, '\u4E00', '\u9FFF'));
     }
 }

@@ -6,7 +6,9 @@ namespace CorpusQA.Core.Text.Normalization;
 
 /// <summary>
 /// The normalization both exact and near-duplicate detection hash: NFKC (<see cref="NfkcTable"/>), whitespace runs collapsed to one
-/// space and trimmed, zero-width format characters dropped, then optionally punctuation variants folded
+/// space and trimmed, except that whitespace between two CJK characters (<see cref="CjkSpacing.IsCjk"/>: Han, kana, Hangul,
+/// CJK and full-width punctuation) vanishes, so 中 文 文 本 and text wrapped mid-sentence match their clean copies;
+/// zero-width format characters dropped, then optionally punctuation variants folded
 /// (<see cref="PunctuationFold"/>) and Traditional characters folded to Simplified.
 /// </summary>
 public sealed class DedupTextNormalizer
@@ -110,16 +112,17 @@ public sealed class DedupTextNormalizer
             int cp = text[i];
             if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
                 cp = char.ConvertToUtf32(text[i], text[++i]);
+            bool cjk = CjkSpacing.IsCjk(cp);
             bool isSpecial = cp >= 0x10000 || special[cp];
             if (!isSpecial)
             {
-                state.Emit(cp, mayCompose: false);
+                state.Emit(cp, mayCompose: false, cjk);
                 continue;
             }
             string? mapped = NfkcTable.Mapping(cp);
             if (mapped is null)
             {
-                state.Emit(cp, mayCompose: true);
+                state.Emit(cp, mayCompose: true, cjk);
                 continue;
             }
             for (int j = 0; j < mapped.Length; j++)
@@ -127,7 +130,7 @@ public sealed class DedupTextNormalizer
                 int d = mapped[j];
                 if (char.IsHighSurrogate(mapped[j]))
                     d = char.ConvertToUtf32(mapped[j], mapped[++j]);
-                state.Emit(d, mayCompose: true);
+                state.Emit(d, mayCompose: true, cjk);
             }
         }
         buffer = state.Output;
@@ -146,6 +149,7 @@ public sealed class DedupTextNormalizer
         private bool _pendingSpace;
         private int _previous = -1;      // last code point written, a composition candidate (-1: none)
         private int _previousUnits;
+        private bool _lastCjk;            // the last character written came from a CJK source character
 
         /// <summary>
         /// Copies the unchanged prefix of a block (32 characters) with <see cref="PlainBlockKernel"/>; returns
@@ -155,14 +159,17 @@ public sealed class DedupTextNormalizer
         {
             Reserve(remaining + PlainBlockKernel.BlockLength);
             bool afterPlain = !_pendingSpace && Written > 0 && Output[Written - 1] != ' ';
-            int copied = PlainBlockKernel.CopyPrefix(block, Output.AsSpan(Written, PlainBlockKernel.BlockLength), afterPlain, low2, high2);
+            int copied = PlainBlockKernel.CopyPrefix(block, Output.AsSpan(Written, PlainBlockKernel.BlockLength), afterPlain, _lastCjk, low2, high2);
             if (copied > 0 && _pendingSpace)
             {
                 // The block's first character is plain (a space would not have been copied): put the pending
-                // space in front of the copied prefix.
-                Output.AsSpan(Written, copied).CopyTo(Output.AsSpan(Written + 1));
-                Output[Written] = ' ';
-                Written++;
+                // space in front of the copied prefix, unless it falls between two CJK characters.
+                if (!(_lastCjk && CjkSpacing.IsCjk(block[0])))
+                {
+                    Output.AsSpan(Written, copied).CopyTo(Output.AsSpan(Written + 1));
+                    Output[Written] = ' ';
+                    Written++;
+                }
                 _pendingSpace = false;
             }
             if (copied > 0)
@@ -170,6 +177,7 @@ public sealed class DedupTextNormalizer
                 Written += copied;
                 _previous = block[copied - 1];
                 _previousUnits = 1;
+                _lastCjk = CjkSpacing.IsCjk(block[copied - 1]);
             }
             return copied;
         }
@@ -182,7 +190,7 @@ public sealed class DedupTextNormalizer
         public int CopyPlainRun(ReadOnlySpan<char> text, int start, char low2, char high2)
         {
             Reserve(text.Length - start + 1);
-            FlushSpace();
+            FlushSpace(CjkSpacing.IsCjk(text[start]));
             char[] output = Output;
             int w = Written, i = start;
             int limit = Math.Min(text.Length, start + 16);
@@ -201,12 +209,14 @@ public sealed class DedupTextNormalizer
             Written = w;
             _previous = text[i - 1];
             _previousUnits = 1;
+            _lastCjk = CjkSpacing.IsCjk(text[i - 1]);
             return i;
         }
 
         /// <param name="cp">An NFKC code point.</param>
         /// <param name="mayCompose">False for characters known to compose with nothing (skips the table).</param>
-        public void Emit(int cp, bool mayCompose)
+        /// <param name="cjk">Whether the source character it came from is CJK (<see cref="CjkSpacing.IsCjk"/>).</param>
+        public void Emit(int cp, bool mayCompose, bool cjk)
         {
             if (mayCompose && _previous >= 0 && NfkcTable.TryCompose(_previous, cp, out int composed))
             {
@@ -216,11 +226,12 @@ public sealed class DedupTextNormalizer
             Reserve(3);
             if (cp >= 0x10000)
             {
-                FlushSpace();
+                FlushSpace(cjk);
                 new Rune(cp).EncodeToUtf16(Output.AsSpan(Written));
                 Written += 2;
                 _previous = cp;
                 _previousUnits = 2;
+                _lastCjk = cjk;
                 return;
             }
             byte k = kind[cp];
@@ -231,17 +242,19 @@ public sealed class DedupTextNormalizer
                 _previous = -1;
                 return;
             }
-            FlushSpace();
+            FlushSpace(cjk);
             Output[Written++] = map[cp];
             _previous = cp;
             _previousUnits = 1;
+            _lastCjk = cjk;
         }
 
-        private void FlushSpace()
+        /// <summary>Writes the pending space before the next character, unless both neighbours are CJK.</summary>
+        private void FlushSpace(bool nextCjk)
         {
             if (_pendingSpace)
             {
-                Output[Written++] = ' ';
+                if (!(_lastCjk && nextCjk)) Output[Written++] = ' ';
                 _pendingSpace = false;
             }
         }
