@@ -137,6 +137,9 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
 
     internal IReadOnlyList<LmOrderInfo> Orders { get; }
 
+    /// <summary>n-grams stored for <paramref name="order"/> (1-based).</summary>
+    public long NGramCount(int order) => Orders[order - 1].Entries;
+
     /// <summary>The state at the start of a line (context &lt;s&gt;).</summary>
     public LmState BeginLine()
     {

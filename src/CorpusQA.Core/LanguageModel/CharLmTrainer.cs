@@ -59,6 +59,9 @@ public sealed partial class CharLmTrainer
         _previous = new ulong[order];
     }
 
+    /// <summary>The largest supported order.</summary>
+    public const int MaxOrder = LmFormat.MaxOrder;
+
     public int Order { get; }
 
     /// <summary>Tokens counted so far (characters and one &lt;/s&gt; per non-empty line).</summary>

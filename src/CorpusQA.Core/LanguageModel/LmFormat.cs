@@ -15,7 +15,7 @@ public enum LmValueEncoding
 
 /// <summary>
 /// The <c>lm.bin</c> layout (little-endian, version 1). A 64-byte header, one 96-byte descriptor per order, then
-/// the tables, each 8-byte aligned. A table is an open-addressing array (linear probing, load ≤ 2/3, slot =
+/// the tables, each 8-byte aligned. A table is an open-addressing array (linear probing, load ≤ 3/4, slot =
 /// high 64 bits of hash × capacity) of entries <c>{u64 n-gram hash (0 = empty), log10 p, log10 backoff}</c>:
 /// 2 × u16 codes (value = min + code × step) or 2 × f64.
 /// <code>
@@ -33,7 +33,7 @@ internal static class LmFormat
     public const int HeaderSize = 64;
     public const int OrderSize = 96;
     public const int MaxOrder = 8;
-    public const double MaxLoad = 2.0 / 3.0;
+    public const double MaxLoad = 0.75;
 
     public static int EntrySize(LmValueEncoding encoding) => encoding == LmValueEncoding.Float64 ? 24 : 12;
 
