@@ -47,6 +47,7 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
     /// <summary>Opens and memory-maps <paramref name="path"/>; a bad file throws a one-line <see cref="LanguageModelException"/>.</summary>
     public static CharLanguageModel Open(string path)
     {
+        if (!File.Exists(path)) throw new LanguageModelException($"{path}: language model not found");
         long length;
         try
         {
@@ -57,7 +58,6 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
             throw new LanguageModelException($"{path}: cannot read the language model ({ex.Message})");
         }
 
-        if (!File.Exists(path)) throw new LanguageModelException($"{path}: language model not found");
         if (length < LmFormat.HeaderSize) throw new LanguageModelException($"{path}: not a CorpusQA language model (only {length} bytes)");
         MemoryMappedFile? file = null;
         MemoryMappedViewAccessor? view = null;

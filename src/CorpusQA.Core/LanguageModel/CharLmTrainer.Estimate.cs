@@ -92,14 +92,17 @@ public sealed partial class CharLmTrainer
 
     /// <summary>
     /// Chen &amp; Goodman's estimates from the count-of-counts n1..n4 of the adjusted counts: Y = n1 / (n1 + 2 n2),
-    /// D1 = 1 − 2Y n2/n1, D2 = 2 − 3Y n3/n2, D3+ = 3 − 4Y n4/n3, each clamped to [0, k]. When some n_k is 0 (tiny
-    /// corpora) the estimate is undefined and the fixed (0.5, 1.0, 1.5) is used instead.
+    /// D1 = 1 − 2Y n2/n1, D2 = 2 − 3Y n3/n2, D3+ = 3 − 4Y n4/n3. When some n_k is 0 or some D_k falls outside (0, k]
+    /// (tiny corpora; KenLM stops with an error there) the fixed (0.5, 1.0, 1.5) is used instead.
     /// </summary>
     internal static (double D1, double D2, double D3) EstimateDiscounts(long n1, long n2, long n3, long n4)
     {
-        if (n1 == 0 || n2 == 0 || n3 == 0 || n4 == 0) return (0.5, 1.0, 1.5);
+        var fallback = (0.5, 1.0, 1.5);
+        if (n1 == 0 || n2 == 0 || n3 == 0 || n4 == 0) return fallback;
         double y = n1 / (n1 + 2.0 * n2);
-        return (Math.Clamp(1 - 2 * y * n2 / n1, 0, 1), Math.Clamp(2 - 3 * y * n3 / n2, 0, 2), Math.Clamp(3 - 4 * y * n4 / n3, 0, 3));
+        double d1 = 1 - 2 * y * n2 / n1, d2 = 2 - 3 * y * n3 / n2, d3 = 3 - 4 * y * n4 / n3;
+        bool valid = d1 is > 0 and <= 1 && d2 is > 0 and <= 2 && d3 is > 0 and <= 3;
+        return valid ? (d1, d2, d3) : fallback;
     }
 
     private static (double, double, double) OrderDiscounts(IEnumerable<Gram> grams)
