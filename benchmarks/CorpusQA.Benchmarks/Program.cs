@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "segment-throughput" => SegmentThroughput.Run(args[1..]),
     "minhash-throughput" => MinHashThroughput.Run(args[1..]),
     "audit-stages" => AuditStages.Run(args[1..]),
+    "lm-throughput" => LmThroughput.Run(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 
