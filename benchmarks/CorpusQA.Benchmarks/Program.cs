@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "minhash-throughput" => MinHashThroughput.Run(args[1..]),
     "audit-stages" => AuditStages.Run(args[1..]),
     "classify" => ClassifyThroughput.Run(args[1..]),
+    "lm-throughput" => LmThroughput.Run(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -3,6 +3,7 @@ using CorpusQA.Classify.Bundles;
 using CorpusQA.Classify.Training;
 using CorpusQA.Cli.Commands;
 using CorpusQA.Core.Documents;
+using CorpusQA.Core.LanguageModel;
 using CorpusQA.Core.Rules;
 
 namespace CorpusQA.Cli;
@@ -26,6 +27,7 @@ public static class CorpusQaApp
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(ScoreCommand.Create(context));
+        root.Subcommands.Add(LmCommand.Create(context));
         return root;
     }
 
@@ -58,6 +60,11 @@ public static class CorpusQaApp
             return await parse.InvokeAsync(config, interrupt.Token).ConfigureAwait(false);
         }
         catch (CorpusInputException ex)
+        {
+            context.Error.WriteLine($"corpusqa: error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (LanguageModelException ex)
         {
             context.Error.WriteLine($"corpusqa: error: {ex.Message}");
             return ExitCodes.BadInput;

@@ -23,7 +23,8 @@ public sealed class DocView
     private readonly LexiconFacts _lexiconFacts = new();
     private readonly PiiFacts _piiFacts = new();
     private readonly EncodingFacts _encodingFacts = new();
-    private int _lineFactsStamp = -1, _repetitionStamp = -1, _lexiconStamp = -1, _piiStamp = -1, _encodingStamp = -1;
+    private readonly PerplexityFacts _perplexityFacts = new();
+    private int _lineFactsStamp = -1, _repetitionStamp = -1, _lexiconStamp = -1, _piiStamp = -1, _encodingStamp = -1, _perplexityStamp = -1;
 
     internal DocView()
     {
@@ -86,6 +87,7 @@ public sealed class DocView
     internal LexiconFacts Lexicon => Ensure(_lexiconFacts, ref _lexiconStamp);
     internal PiiFacts Pii => Ensure(_piiFacts, ref _piiStamp);
     internal EncodingFacts Encoding => Ensure(_encodingFacts, ref _encodingStamp);
+    internal PerplexityFacts Perplexity => Ensure(_perplexityFacts, ref _perplexityStamp);
 
     // Facts shared by several signals are computed on first use and cached until the next document, so a signal
     // never repeats a scan and the registry order does not matter.

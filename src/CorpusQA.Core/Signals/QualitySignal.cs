@@ -12,7 +12,7 @@ public abstract class QualitySignal(string name, SignalFamily family, string des
     /// <summary>snake_case identifier, unique in the registry.</summary>
     public string Name { get; } = name;
 
-    /// <summary>The family the signal belongs to (size, script, encoding, repetition, lines, words, pii).</summary>
+    /// <summary>The family the signal belongs to (size, script, encoding, repetition, lines, words, pii, perplexity).</summary>
     public SignalFamily Family { get; } = family;
 
     /// <summary>One-line definition.</summary>
@@ -38,6 +38,7 @@ public enum SignalFamily
     Lines,
     Words,
     Pii,
+    Perplexity,
 }
 
 /// <summary>Citations of the definitions the signals follow.</summary>
@@ -51,4 +52,5 @@ internal static class SignalSources
     public const string DataJuicer = "Data-Juicer (Chen et al. 2024)";
     public const string OpenCC = "CorpusQA, character tables from OpenCC";
     public const string Own = "CorpusQA";
+    public const string CharLm = "CCNet (Wenzek et al. 2020) perplexity filtering; CorpusQA character LM (docs/lm.md)";
 }

@@ -87,6 +87,8 @@ public sealed class SignalRegistry
             // personal data
             new ResidentIdCount(), new MobileCount(), new BankCardCount(), new EmailCount(), new UrlCount(),
             new IPv4Count(), new IPv6Count(), new QqNumberCount(), new WeChatIdCount(),
+            // perplexity
+            new CharPerplexity(), new CharPerplexityMaxParagraph(), new HighPerplexityCharFraction(),
         ]);
         return [.. all];
     }

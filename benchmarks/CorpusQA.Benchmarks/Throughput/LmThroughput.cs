@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CorpusQA.Core.LanguageModel;
+using CorpusQA.Segmentation;
+
+namespace CorpusQA.Benchmarks.Throughput;
+
+/// <summary>
+/// Single-thread character-LM scoring throughput (the bundled model, <see cref="PerplexityProfile.Of"/> per document,
+/// as the perplexity signals do) against jieba segmentation (accurate, HMM) on the same in-memory documents in
+/// the same run, printed as one JSON line:
+/// <c>dotnet run -c Release --project benchmarks/CorpusQA.Benchmarks -- lm-throughput corpora/build/bench-zh.jsonl --reps 3</c>.
+/// </summary>
+internal static class LmThroughput
+{
+    public static int Run(string[] args)
+    {
+        string? input = null;
+        int reps = 3;
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--reps") reps = int.Parse(args[++i]);
+            else input = args[i];
+        }
+
+        if (input is null)
+        {
+            Console.Error.WriteLine("usage: lm-throughput FILE.jsonl [--reps N]");
+            return 2;
+        }
+
+        var (docs, bytes) = CorpusTexts.Load(input);
+        var load = Stopwatch.StartNew();
+        var model = CharLanguageModel.Default;
+        double loadSeconds = load.Elapsed.TotalSeconds;
+        var segmenter = JiebaSegmenter.CreateDefault();
+        var tokens = new List<TokenSpan>(1 << 16);
+
+        double Score()
+        {
+            double sum = 0;
+            foreach (var d in docs) sum += PerplexityProfile.Of(model, d).Total.Log10Prob;
+            return sum;
+        }
+
+        void Segment()
+        {
+            foreach (var d in docs)
+            {
+                tokens.Clear();
+                segmenter.Cut(d, tokens, CutMode.Accurate, true);
+            }
+        }
+
+        Score(); // untimed warm-up passes: the JIT reaches its optimized tiers
+        Segment();
+        var lmTimes = new List<double>();
+        var segmentTimes = new List<double>();
+        long allocated = 0;
+        for (int r = 0; r < reps; r++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            var sw = Stopwatch.StartNew();
+            Score();
+            lmTimes.Add(sw.Elapsed.TotalSeconds);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            sw.Restart();
+            Segment();
+            segmentTimes.Add(sw.Elapsed.TotalSeconds);
+        }
+
+        double lm = CorpusTexts.Median(lmTimes), segment = CorpusTexts.Median(segmentTimes);
+        var result = new Dictionary<string, object?>
+        {
+            ["bench"] = "lm-throughput",
+            ["input"] = Path.GetFileName(input),
+            ["docs"] = docs.Count,
+            ["bytes"] = bytes,
+            ["reps"] = reps,
+            ["lm_order"] = model.Order,
+            ["lm_seconds"] = Math.Round(lm, 4),
+            ["lm_mb_per_s"] = Math.Round(bytes / 1e6 / lm, 2),
+            ["segment_seconds"] = Math.Round(segment, 4),
+            ["segment_mb_per_s"] = Math.Round(bytes / 1e6 / segment, 2),
+            ["lm_vs_segment_speed"] = Math.Round(segment / lm, 2),
+            ["lm_allocated_bytes"] = allocated,
+            ["lm_load_s"] = Math.Round(loadSeconds, 4),
+            ["runtime"] = Environment.Version.ToString(),
+        };
+        Console.WriteLine(JsonSerializer.Serialize(result));
+        return 0;
+    }
+}

@@ -1,0 +1,19 @@
+using CorpusQA.Core.Documents;
+using CorpusQA.Core.LanguageModel;
+
+namespace CorpusQA.Core.Signals.Facts;
+
+/// <summary>The bundled character LM's perplexity profile of the document, scored paragraph by paragraph once.</summary>
+internal sealed class PerplexityFacts : IDocFacts
+{
+    public PerplexityProfile Profile { get; private set; }
+
+    public void Compute(DocView doc)
+    {
+        var model = CharLanguageModel.Default;
+        var text = doc.Text.AsSpan();
+        var profile = default(PerplexityProfile);
+        foreach (var paragraph in doc.Paragraphs) profile.Add(model.ScoreText(paragraph.Of(text)));
+        Profile = profile;
+    }
+}

@@ -1,0 +1,26 @@
+using CorpusQA.Core.Documents;
+using CorpusQA.Core.LanguageModel;
+using static CorpusQA.Core.Signals.SignalSources;
+
+namespace CorpusQA.Core.Signals;
+
+internal sealed class CharPerplexity() : QualitySignal("char_perplexity", SignalFamily.Perplexity,
+    "Perplexity per character of the bundled character 5-gram LM (Kneser-Ney; Traditional folded to Simplified, digits to 0; one </s> per line counts as a token); 0 for an empty text.",
+    CharLm)
+{
+    public override double Compute(DocView doc) => doc.Perplexity.Profile.Total.Perplexity;
+}
+
+internal sealed class CharPerplexityMaxParagraph() : QualitySignal("char_perplexity_max_paragraph", SignalFamily.Perplexity,
+    $"char_perplexity of the worst paragraph of at least {PerplexityProfile.MinParagraphChars} characters; 0 when no paragraph is that long.",
+    CharLm)
+{
+    public override double Compute(DocView doc) => doc.Perplexity.Profile.MaxParagraphPerplexity;
+}
+
+internal sealed class HighPerplexityCharFraction() : QualitySignal("high_perplexity_char_fraction", SignalFamily.Perplexity,
+    $"Characters in paragraphs (≥ {PerplexityProfile.MinParagraphChars} characters) whose char_perplexity exceeds {PerplexityProfile.HighPerplexity:0} / scored characters.",
+    CharLm)
+{
+    public override double Compute(DocView doc) => doc.Perplexity.Profile.HighPerplexityCharFraction;
+}

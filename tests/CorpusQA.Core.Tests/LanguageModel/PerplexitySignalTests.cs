@@ -1,0 +1,108 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using CorpusQA.Core.LanguageModel;
+using CorpusQA.Core.Tests.Documents;
+using CorpusQA.Core.Text.Normalization;
+using CorpusQA.Segmentation;
+
+namespace CorpusQA.Core.Tests.LanguageModel;
+
+/// <summary>The bundled model on held-out text: clean documents of the quality test split (never trained on).</summary>
+public class PerplexitySignalTests
+{
+    private static readonly Lazy<List<string>> HeldOut = new(() =>
+    {
+        using var file = File.OpenRead(TestData.RepoPath("corpora/quality/quality.jsonl.gz"));
+        using var reader = new StreamReader(new GZipStream(file, CompressionMode.Decompress));
+        var texts = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            using var json = JsonDocument.Parse(line);
+            var row = json.RootElement;
+            if (row.GetProperty("split").GetString() == "test" && row.GetProperty("label").GetString() == "good"
+                && row.GetProperty("register").GetString() is "doc-hans" or "news" && row.GetProperty("text").GetString()!.Length >= 300)
+                texts.Add(row.GetProperty("text").GetString()!);
+        }
+
+        return texts.Take(60).ToList();
+    });
+
+    private static double Perplexity(string text) => CharLanguageModel.Default.ScoreText(text).Perplexity;
+
+    private static string ShuffleWords(string text, Random random)
+    {
+        var tokens = new List<TokenSpan>();
+        JiebaSegmenter.CreateDefault().Cut(text, tokens, CutMode.Accurate, true);
+        var words = tokens.Select(t => text.Substring(t.Start, t.Length)).Where(w => w != "\n").ToArray();
+        random.Shuffle(words);
+        return string.Concat(words);
+    }
+
+    private static string ShuffleChars(string text, Random random)
+    {
+        var chars = text.Replace("\n", "").ToCharArray();
+        random.Shuffle(chars);
+        return new string(chars);
+    }
+
+    [Fact]
+    public void Shuffled_and_random_text_read_as_clearly_higher_perplexity()
+    {
+        var random = new Random(8);
+        var texts = HeldOut.Value;
+        Assert.True(texts.Count >= 30);
+        string common = "的一是了不在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里";
+        var ratios = (Words: new List<double>(), Chars: new List<double>(), Random: new List<double>(), Han: new List<double>());
+        foreach (var text in texts)
+        {
+            double clean = Perplexity(text);
+            ratios.Words.Add(Perplexity(ShuffleWords(text, random)) / clean);
+            ratios.Chars.Add(Perplexity(ShuffleChars(text, random)) / clean);
+            var noise = new StringBuilder();
+            for (int i = 0; i < text.Length; i++) noise.Append(common[random.Next(common.Length)]);
+            ratios.Random.Add(Perplexity(noise.ToString()) / clean);
+            noise.Clear();
+            for (int i = 0; i < text.Length; i++) noise.Append((char)random.Next(0x4E00, 0x9FA6));
+            ratios.Han.Add(Perplexity(noise.ToString()) / clean);
+        }
+
+        static double Median(List<double> v) => v.Order().ElementAt(v.Count / 2);
+        Assert.True(ratios.Chars.Min() > 1.2 && Median(ratios.Chars) > 5, $"shuffled characters / clean: min {ratios.Chars.Min():F2}, median {Median(ratios.Chars):F2}");
+        // Random common characters can tie with clean text of a register the model has barely seen; not on average.
+        Assert.True(Median(ratios.Random) > 5, $"random common characters / clean: median {Median(ratios.Random):F2}");
+        Assert.True(ratios.Han.Min() > 3, $"random Han characters / clean: min {ratios.Han.Min():F2}");
+        Assert.True(ratios.Words.Count(r => r > 1.5) >= texts.Count * 9 / 10 && Median(ratios.Words) > 2,
+            $"word-shuffled / clean: {ratios.Words.Count(r => r > 1.5)} of {texts.Count} above 1.5, median {Median(ratios.Words):F2}");
+    }
+
+    [Fact]
+    public void Traditional_text_scores_like_its_simplified_form()
+    {
+        // A Traditional rendering of each held-out text: every character replaced by a Traditional character that
+        // folds to it (when the table has one), so the pair differs in every convertible character.
+        var toTraditional = new Dictionary<char, char>();
+        var map = TraditionalToSimplified.Map;
+        for (int c = char.MaxValue; c >= 0x4E00; c--)
+            if (map[c] != c) toTraditional[map[c]] = (char)c;
+        foreach (var text in HeldOut.Value.Take(20))
+        {
+            string traditional = new(text.Select(c => toTraditional.GetValueOrDefault(c, c)).ToArray());
+            Assert.NotEqual(text, traditional);
+            Assert.Equal(Perplexity(text), Perplexity(traditional), 9);
+        }
+
+        Assert.Equal(Perplexity("软件包管理系统会自动处理依赖关系。"), Perplexity("軟件包管理系統會自動處理依賴關係。"), 9);
+    }
+
+    [Fact]
+    public void Profile_finds_the_bad_paragraph()
+    {
+        string clean = HeldOut.Value[0].Split("\n\n")[0];
+        string noise = ShuffleChars(clean, new Random(3));
+        var profile = PerplexityProfile.Of(CharLanguageModel.Default, clean + "\n\n" + noise);
+        Assert.Equal(Perplexity(noise.Length >= 20 ? noise : clean), profile.MaxParagraphPerplexity, 6);
+        Assert.True(profile.HighPerplexityCharFraction is > 0.3 and < 0.7, $"fraction {profile.HighPerplexityCharFraction}");
+        Assert.Equal(0, PerplexityProfile.Of(CharLanguageModel.Default, " \n\n").Total.Tokens);
+    }
+}
