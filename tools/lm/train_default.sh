@@ -20,5 +20,5 @@ PY
 dotnet build "$root/src/CorpusQA.Cli" -c Release -v q >&2
 dotnet "$root/src/CorpusQA.Cli/bin/Release/net10.0/corpusqa.dll" lm train \
   "$tmp/good-train.jsonl" "$root/corpora/seeds/raw/000_42aa6c5b11485348.txt" \
-  --order 5 --prune-from-order "${LM_PRUNE_FROM_ORDER:-3}" --prune-min-count "${LM_PRUNE_MIN_COUNT:-3}" --threads 1 --out "$out"
+  --order "${LM_ORDER:-5}" --prune-from-order "${LM_PRUNE_FROM_ORDER:-3}" --prune-min-count "${LM_PRUNE_MIN_COUNT:-3}" --threads 1 --out "$out"
 sha256sum "$out" >&2

@@ -26,6 +26,7 @@ internal static class TrainCommand
         var words = new Option<int>("--word-ngrams") { Description = "Hashed jieba word n-grams: 0 none, 1 unigrams, 2 unigrams and bigrams.", DefaultValueFactory = _ => 2 };
         var chars = new Option<string>("--char-ngrams") { Description = "Hashed character n-grams MIN-MAX (e.g. 1-3), or 0 for none.", DefaultValueFactory = _ => "1-3" };
         var bits = new Option<int>("--hash-bits") { Description = "Buckets per hashed group: 2^bits (10..24).", DefaultValueFactory = _ => 18 };
+        var exclude = new Option<string?>("--exclude-signals") { Description = "Comma-separated signals or families (e.g. perplexity) to leave out of --signals." };
         var signals = new Option<string>("--signals") { Description = "Numeric signals used as features: all, none, script, or a comma-separated list of names.", DefaultValueFactory = _ => "all" };
         bits.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 10 or > 24) r.AddError("--hash-bits must be 10..24."); });
         words.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 2) r.AddError("--word-ngrams must be 0, 1 or 2."); });
@@ -36,7 +37,7 @@ internal static class TrainCommand
             "fold; writes one model bundle (.zip) with the model, featurizer settings, labels, metrics and data provenance.");
         reading.AddTo(command);
         labels.AddTo(command);
-        foreach (var option in new Option[] { outPath, task, trainer, folds, group, breakdown, seed, l2, threshold, predictions, words, chars, bits, signals })
+        foreach (var option in new Option[] { outPath, task, trainer, folds, group, breakdown, seed, l2, threshold, predictions, words, chars, bits, signals, exclude })
             command.Options.Add(option);
         command.SetAction((parse, ct) =>
         {
@@ -59,7 +60,7 @@ internal static class TrainCommand
                 L2 = parse.GetValue(l2),
                 PredictionsPath = parse.GetValue(predictions),
                 Json = parse.GetValue(labels.Json),
-                SignalNames = SignalNames(parse.GetValue(signals)!),
+                SignalNames = SignalNames(parse.GetValue(signals)!, parse.GetValue(exclude)),
                 Features = new FeaturizerSettings
                 {
                     WordUnigrams = wordNGrams >= 1,
@@ -97,7 +98,7 @@ internal static class TrainCommand
         "cjk_punct_ratio", "ascii_punct_ratio", "symbol_ratio", "traditional_only_ratio", "simplified_only_ratio",
     ];
 
-    private static IReadOnlyList<string> SignalNames(string spec)
+    private static IReadOnlyList<string> SignalNames(string spec, string? exclude)
     {
         var registry = SignalRegistry.Default;
         var names = spec switch
@@ -109,6 +110,14 @@ internal static class TrainCommand
         };
         foreach (var name in names)
             if (registry.IndexOf(name) < 0) throw new CliUsageException($"--signals: unknown signal '{name}' (docs/signals.md lists them)");
-        return names;
+        if (exclude is null) return names;
+        var left = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in exclude.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var family = registry.Signals.Where(s => string.Equals(s.Family.ToString(), item, StringComparison.OrdinalIgnoreCase)).Select(s => s.Name).ToList();
+            if (family.Count == 0 && registry.IndexOf(item) < 0) throw new CliUsageException($"--exclude-signals: '{item}' is neither a signal nor a family");
+            left.UnionWith(family.Count > 0 ? family : [item]);
+        }
+        return names.Where(n => !left.Contains(n)).ToArray();
     }
 }

