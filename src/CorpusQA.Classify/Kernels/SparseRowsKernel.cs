@@ -46,7 +46,11 @@ internal static class SparseRowsKernel
             hi.StoreUnsafe(ref a, 4);
             return;
         }
-        SparseRowsReference.Accumulate(rows, indices, values, acc);
+        for (int i = 0; i < n; i++)
+        {
+            int row = CheckedRow(indices[i], rows.Length);
+            for (int k = 0; k < width; k++) acc[k] = MathF.FusedMultiplyAdd(values[i], rows[row + k], acc[k]);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
