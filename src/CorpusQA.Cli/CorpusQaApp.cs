@@ -27,6 +27,7 @@ public static class CorpusQaApp
         root.Subcommands.Add(TrainCommand.Create(context));
         root.Subcommands.Add(EvalCommand.Create(context));
         root.Subcommands.Add(ScoreCommand.Create(context));
+        root.Subcommands.Add(CalibrateCommand.Create(context));
         root.Subcommands.Add(LmCommand.Create(context));
         return root;
     }

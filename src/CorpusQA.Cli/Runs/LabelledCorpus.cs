@@ -13,7 +13,8 @@ internal sealed record LabelledDocument(string File, long Row, string Label, str
 /// <summary>Which rows train or evaluate a model, and which fields hold their label and group.</summary>
 internal sealed record LabelledSelection
 {
-    public required string LabelField { get; init; }
+    /// <summary>The label field; null: unlabelled documents (calibration reference), every label "".</summary>
+    public required string? LabelField { get; init; }
 
     /// <summary>Rows with the same value never straddle cross-validation folds; reported per value in eval.</summary>
     public string? GroupField { get; init; }
@@ -31,26 +32,28 @@ internal sealed record LabelledSelection
 /// </summary>
 internal static class LabelledCorpus
 {
-    public static async Task<List<LabelledDocument>> LoadAsync(InputCorpus corpus, LabelledSelection selection, Featurizer featurizer,
+    /// <remarks>With a null <c>featurizer</c>, signals only (no feature vectors).</remarks>
+    public static async Task<List<LabelledDocument>> LoadAsync(InputCorpus corpus, LabelledSelection selection, Featurizer? featurizer,
         int threads, ProgressReporter progress, CancellationToken ct)
     {
         var registry = SignalRegistry.Default;
         var segmenter = JiebaSegmenter.CreateDefault();
         var result = new List<LabelledDocument>();
-        int groupIndex = selection.GroupField is null ? -1 : 1;
-        int breakdownIndex = selection.BreakdownField is null ? -1 : 1 + (groupIndex < 0 ? 0 : 1);
-        int whereStart = 1 + (groupIndex < 0 ? 0 : 1) + (breakdownIndex < 0 ? 0 : 1);
+        int labelIndex = selection.LabelField is null ? -1 : 0;
+        int groupIndex = selection.GroupField is null ? -1 : labelIndex + 1;
+        int breakdownIndex = selection.BreakdownField is null ? -1 : Math.Max(labelIndex, groupIndex) + 1;
+        int whereStart = Math.Max(Math.Max(labelIndex, groupIndex), breakdownIndex) + 1;
         try
         {
             await OrderedParallel.RunAsync(
                 corpus.ReadAllAsync(ct),
-                () => (Analyzer: new DocumentAnalyzer(segmenter), Buffer: featurizer.CreateBuffer()),
+                () => (Analyzer: new DocumentAnalyzer(segmenter), Buffer: featurizer?.CreateBuffer()),
                 (worker, doc) =>
                 {
-                    var fields = doc.Fields!;
+                    var fields = doc.Fields ?? [];
                     for (int w = 0; w < selection.Where.Count; w++)
                         if (!string.Equals(fields[whereStart + w], selection.Where[w].Value, StringComparison.Ordinal)) return null;
-                    string label = fields[0] ?? throw new CorpusInputException(doc.SourceFile, doc.RowIndex,
+                    string label = labelIndex < 0 ? "" : fields[labelIndex] ?? throw new CorpusInputException(doc.SourceFile, doc.RowIndex,
                         $"no label field '{selection.LabelField}' (or it is null)");
                     string group = groupIndex < 0 ? $"{doc.SourceFile}#{doc.RowIndex}"
                         : fields[groupIndex] ?? throw new CorpusInputException(doc.SourceFile, doc.RowIndex,
@@ -58,10 +61,11 @@ internal static class LabelledCorpus
                     var view = worker.Analyzer.Analyze(doc.Text);
                     var values = new double[registry.Count];
                     registry.ComputeAll(view, values);
-                    featurizer.Featurize(view, values, worker.Buffer);
-                    var b = worker.Buffer;
-                    return new LabelledDocument(doc.SourceFile, doc.RowIndex, label, group,
-                        breakdownIndex < 0 ? null : fields[breakdownIndex] ?? "", values,
+                    string? breakdown = breakdownIndex < 0 ? null : fields[breakdownIndex] ?? "";
+                    if (featurizer is null) return new LabelledDocument(doc.SourceFile, doc.RowIndex, label, group, breakdown, values, [], []);
+                    var b = worker.Buffer!;
+                    featurizer.Featurize(view, values, b);
+                    return new LabelledDocument(doc.SourceFile, doc.RowIndex, label, group, breakdown, values,
                         b.Indices.AsSpan(0, b.Count).ToArray(), b.Values.AsSpan(0, b.Count).ToArray());
                 },
                 (doc, labelled) =>
@@ -81,7 +85,7 @@ internal static class LabelledCorpus
 
     /// <summary>The extra fields to read, in the order <see cref="LoadAsync"/> expects them.</summary>
     public static IReadOnlyList<string> Fields(LabelledSelection selection) =>
-        [selection.LabelField, .. Optional(selection.GroupField), .. Optional(selection.BreakdownField), .. selection.Where.Select(w => w.Field)];
+        [.. Optional(selection.LabelField), .. Optional(selection.GroupField), .. Optional(selection.BreakdownField), .. selection.Where.Select(w => w.Field)];
 
     private static string[] Optional(string? field) => field is null ? [] : [field];
 }

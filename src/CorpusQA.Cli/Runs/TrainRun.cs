@@ -76,7 +76,7 @@ internal static class TrainRun
             {
                 Files = Provenance(corpus, docs),
                 Documents = examples.Count,
-                LabelField = selection.LabelField,
+                LabelField = selection.LabelField!,
                 GroupField = selection.GroupField,
                 Positive = labels.Names.Count == 2 && settings.Task == ModelTask.Binary && settings.MinScore is null ? labels.Names[1] : null,
                 MinScore = settings.MinScore,

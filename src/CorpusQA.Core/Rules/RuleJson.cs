@@ -78,6 +78,26 @@ internal static class RuleJson
         return true;
     }
 
+    /// <summary>A rule file: one rule per line, with its source.</summary>
+    public static string Write(IReadOnlyList<QualityRule> rules)
+    {
+        var lines = rules.Select(rule =>
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("signal", rule.Signal);
+                writer.WriteNumber(rule.Bound == RuleBound.Min ? "min" : "max", rule.Threshold);
+                writer.WriteString("reason", rule.Reason);
+                writer.WriteString("source", rule.Source);
+                writer.WriteEndObject();
+            }
+            return "    " + Encoding.UTF8.GetString(buffer.ToArray()).Replace("\"signal\"", "\"signal\"");
+        });
+        return "{\n  \"rules\": [\n" + string.Join(",\n", lines) + "\n  ]\n}\n";
+    }
+
     public static string Canonical(IReadOnlyList<QualityRule> rules)
     {
         using var buffer = new MemoryStream();

@@ -29,6 +29,18 @@ public sealed class RuleSet
         _signalCount = signalCount;
     }
 
+    /// <summary>A rule set of <paramref name="rules"/>, their signals resolved as in a rule file.</summary>
+    public static RuleSet From(IEnumerable<QualityRule> rules, SignalRegistry? registry = null)
+    {
+        registry ??= SignalRegistry.Default;
+        var set = new RuleSet([], Hash([]), registry.Count);
+        foreach (var rule in rules) set = set.With(rule, registry);
+        return set;
+    }
+
+    /// <summary>The rules as a rule file (with their sources), the format <see cref="Load"/> reads.</summary>
+    public string ToJson() => RuleJson.Write(_rules);
+
     /// <summary>True when a rule bounds <paramref name="signal"/>.</summary>
     public bool HasRuleOn(string signal) => _rules.Any(r => r.Signal == signal);
 
@@ -55,9 +67,24 @@ public sealed class RuleSet
     /// </summary>
     public string ConfigHash { get; }
 
-    /// <summary>Reads a rule file. Throws <see cref="RuleConfigException"/> with a one-line message on any problem.</summary>
+    /// <summary>The published rule stacks shipped as presets (<c>--config preset:NAME</c>; Core/Data/presets).</summary>
+    public static IReadOnlyList<string> Presets { get; } = ["chinesewebtext", "fineweb2-cmn"];
+
+    /// <summary>
+    /// Reads a rule file, or a preset named <c>preset:NAME</c>. Throws <see cref="RuleConfigException"/> with a
+    /// one-line message on any problem.
+    /// </summary>
     public static RuleSet Load(string path, SignalRegistry? registry = null)
     {
+        if (path.StartsWith("preset:", StringComparison.Ordinal))
+        {
+            string name = path["preset:".Length..];
+            if (!Presets.Contains(name))
+                throw new RuleConfigException($"unknown preset '{name}' (presets: {string.Join(", ", Presets)})");
+            using var stream = DataFiles.Open($"presets.{name}.json");
+            using var preset = new StreamReader(stream);
+            return Parse(preset.ReadToEnd(), path, registry ?? SignalRegistry.Default);
+        }
         string json;
         try
         {

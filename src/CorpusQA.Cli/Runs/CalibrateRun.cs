@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+using CorpusQA.Core.Rules;
+using CorpusQA.Core.Signals;
+
+namespace CorpusQA.Cli.Runs;
+
+/// <summary>What <c>corpusqa calibrate</c> was asked to do.</summary>
+internal sealed record CalibrateSettings
+{
+    public required IReadOnlyList<string> Reference { get; init; }
+    public IReadOnlyList<string> Against { get; init; } = [];
+    public required string OutPath { get; init; }
+    public required RuleSet Template { get; init; }
+    public double Budget { get; init; } = 0.02;
+    public LabelledSelection Selection { get; init; } = new() { LabelField = null };
+    public InputCorpusOptions Reading { get; init; } = new();
+    public int Threads { get; init; } = Environment.ProcessorCount;
+    public bool Json { get; init; }
+}
+
+/// <summary>
+/// <c>corpusqa calibrate</c>: every signal of a reference set the user calls clean, and a rule set whose thresholds
+/// each drop at most the budget of it (FineWeb-2's method); with <c>--against</c>, what each rule and the whole set
+/// remove of a defective set, at the budget and at neighbouring ones, so the trade-off is visible.
+/// </summary>
+internal static class CalibrateRun
+{
+    /// <summary>The budgets the trade-off table shows besides the one asked for.</summary>
+    private static readonly double[] Budgets = [0.005, 0.01, 0.02, 0.05];
+
+    /// <summary>The default template: the default rules, plus the perplexity rules.</summary>
+    public static RuleSet DefaultTemplate()
+    {
+        var rules = RuleSet.Default.Rules.ToList();
+        void Add(string signal, string reason)
+        {
+            if (!rules.Any(r => r.Signal == signal))
+                rules.Add(new QualityRule(signal, RuleBound.Max, 0, reason, "template"));
+        }
+        Add("char_perplexity", "high_perplexity");
+        Add("char_perplexity_max_paragraph", "high_perplexity_paragraph");
+        Add("high_perplexity_char_fraction", "high_perplexity_text");
+        return RuleSet.From(rules);
+    }
+
+    public static async Task<int> RunAsync(CalibrateSettings settings, CliContext context, CancellationToken ct)
+    {
+        var registry = SignalRegistry.Default;
+        var reference = await LoadAsync(settings.Reference, settings, context, "calibrate: reference", ct);
+        if (reference.Count == 0) throw new CliUsageException("no reference documents were read (check the inputs and --where)");
+        var defective = settings.Against.Count == 0 ? null : await LoadAsync(settings.Against, settings, context, "calibrate: against", ct);
+
+        var usable = settings.Template.Rules.Where(r => registry.IndexOf(r.Signal) >= 0).ToList();
+        foreach (var skipped in settings.Template.Rules.Where(r => registry.IndexOf(r.Signal) < 0))
+            context.Error.WriteLine($"calibrate: {skipped.Signal} is a model score, not a signal: its rule is left out (the audit adds the model's own threshold)");
+        string name = string.Join(", ", settings.Reference.Select(Path.GetFileName));
+        var calibrated = RuleCalibration.Calibrate(RuleSet.From(usable), reference, settings.Budget, name);
+
+        string written = await WriteAsync(settings.OutPath, calibrated.ToJson());
+        var effects = RuleCalibration.Effects(calibrated, reference, defective);
+        var alternatives = Budgets.Select(b => RuleCalibration.Calibrate(RuleSet.From(usable), reference, b, name)).ToList();
+        if (settings.Json) PrintJson(context, settings, calibrated, effects, alternatives, reference, defective);
+        else PrintTable(context, settings, calibrated, effects, alternatives, reference, defective);
+        context.Error.WriteLine($"calibrate: wrote {written}");
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<List<double[]>> LoadAsync(IReadOnlyList<string> inputs, CalibrateSettings settings, CliContext context,
+        string label, CancellationToken ct)
+    {
+        var corpus = InputCorpus.Open(inputs, settings.Reading with { ExtraFields = LabelledCorpus.Fields(settings.Selection) });
+        var progress = new ProgressReporter(context, label, corpus.TotalFileBytes);
+        var docs = await LabelledCorpus.LoadAsync(corpus, settings.Selection, featurizer: null, settings.Threads, progress, ct);
+        return docs.Select(d => d.Signals).ToList();
+    }
+
+    private static void PrintTable(CliContext context, CalibrateSettings settings, RuleSet rules, List<RuleEffect> effects,
+        List<RuleSet> alternatives, List<double[]> reference, List<double[]>? defective)
+    {
+        var o = context.Out;
+        bool against = defective is not null;
+        o.WriteLine($"rules calibrated on {reference.Count:N0} reference documents, drop budget {F(settings.Budget)} per rule" +
+            (against ? $"; defective set: {defective!.Count:N0} documents" : ""));
+        o.WriteLine($"{"signal",-32} {"bound",5} {"threshold",12} {"clean dropped",13}" + (against ? $" {"defective dropped",17}" : ""));
+        foreach (var e in effects)
+            o.WriteLine($"{e.Rule.Signal,-32} {(e.Rule.Bound == RuleBound.Min ? "min" : "max"),5} {G(e.Rule.Threshold),12} {F(e.ReferenceDropped),13}" +
+                (against ? $" {F(e.DefectiveDropped!.Value),17}" : ""));
+        o.WriteLine($"{"all rules together",-32} {"",5} {"",12} {F(RuleCalibration.DroppedShare(rules, reference)),13}" +
+            (against ? $" {F(RuleCalibration.DroppedShare(rules, defective!)),17}" : ""));
+        if (!against) return;
+        o.WriteLine();
+        o.WriteLine("trade-off: threshold / defective dropped at each per-rule budget");
+        o.WriteLine($"{"signal",-32}" + string.Concat(Budgets.Select(b => $" {"budget " + F(b),24}")));
+        for (int r = 0; r < rules.Rules.Count; r++)
+        {
+            o.WriteLine($"{rules.Rules[r].Signal,-32}" + string.Concat(alternatives.Select(a =>
+            {
+                var rule = a.Rules[r];
+                double dropped = defective!.Count(v => !rule.Passes(v[RuleSetIndex(rule)])) / (double)defective!.Count;
+                return $" {G(rule.Threshold) + " / " + F(dropped),24}";
+            })));
+        }
+        o.WriteLine($"{"all rules: clean kept",-32}" + string.Concat(alternatives.Select(a => $" {F(1 - RuleCalibration.DroppedShare(a, reference)),24}")));
+        o.WriteLine($"{"all rules: defective dropped",-32}" + string.Concat(alternatives.Select(a => $" {F(RuleCalibration.DroppedShare(a, defective!)),24}")));
+    }
+
+    private static int RuleSetIndex(QualityRule rule) => SignalRegistry.Default.IndexOf(rule.Signal);
+
+    private static void PrintJson(CliContext context, CalibrateSettings settings, RuleSet rules, List<RuleEffect> effects,
+        List<RuleSet> alternatives, List<double[]> reference, List<double[]>? defective)
+    {
+        var report = new Dictionary<string, object?>
+        {
+            ["budget"] = settings.Budget,
+            ["reference_documents"] = reference.Count,
+            ["defective_documents"] = defective?.Count,
+            ["rules"] = effects.Select(e => new Dictionary<string, object?>
+            {
+                ["signal"] = e.Rule.Signal,
+                ["bound"] = e.Rule.Bound == RuleBound.Min ? "min" : "max",
+                ["threshold"] = e.Rule.Threshold,
+                ["reason"] = e.Rule.Reason,
+                ["reference_dropped"] = e.ReferenceDropped,
+                ["defective_dropped"] = e.DefectiveDropped,
+            }).ToList(),
+            ["all_rules_reference_dropped"] = RuleCalibration.DroppedShare(rules, reference),
+            ["all_rules_defective_dropped"] = defective is null ? null : RuleCalibration.DroppedShare(rules, defective),
+            ["budgets"] = Budgets.Zip(alternatives).Select(p => new Dictionary<string, object?>
+            {
+                ["budget"] = p.First,
+                ["reference_dropped"] = RuleCalibration.DroppedShare(p.Second, reference),
+                ["defective_dropped"] = defective is null ? null : RuleCalibration.DroppedShare(p.Second, defective),
+            }).ToList(),
+        };
+        context.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    private static async Task<string> WriteAsync(string path, string json)
+    {
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) AuditRun.CreateOutDir(dir);
+        await using var file = OutputFiles.Create(path);
+        try
+        {
+            await file.Stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(json));
+        }
+        catch (IOException ex)
+        {
+            throw new OutputException($"{path}: {ex.Message}", ex);
+        }
+        return await OutputFiles.CommitAsync(file);
+    }
+
+    private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string G(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+}

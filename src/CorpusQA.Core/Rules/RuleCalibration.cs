@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace CorpusQA.Core.Rules;
+
+/// <summary>What one calibrated rule does to the reference set and, when given, to a defective set.</summary>
+public sealed record RuleEffect(QualityRule Rule, int ReferenceCount, double ReferenceDropped, int? DefectiveCount, double? DefectiveDropped);
+
+/// <summary>
+/// Thresholds from reference data (FineWeb-2's method): each rule's threshold is the value that drops at most a
+/// budget of documents the user calls clean. For a rule "keep if v ≤ t" the threshold is the smallest value with at
+/// most budget·n reference values above it; for "keep if v ≥ t" the largest with at most budget·n below it.
+/// </summary>
+public static class RuleCalibration
+{
+    /// <summary>The threshold of a rule of <paramref name="bound"/> over reference <paramref name="values"/>.</summary>
+    public static double Threshold(IReadOnlyList<double> values, RuleBound bound, double budget)
+    {
+        if (values.Count == 0) throw new ArgumentException("no reference values", nameof(values));
+        if (budget is < 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(budget));
+        var sorted = values.Where(double.IsFinite).Order().ToArray();
+        if (sorted.Length == 0) return bound == RuleBound.Max ? double.MaxValue : double.MinValue;
+        int allowed = (int)Math.Floor(budget * sorted.Length);
+        // Max: values above sorted[n - 1 - allowed] number at most `allowed`; Min: values below sorted[allowed] likewise.
+        return bound == RuleBound.Max ? sorted[sorted.Length - 1 - allowed] : sorted[allowed];
+    }
+
+    /// <summary>
+    /// The rules of <paramref name="template"/> (signal, bound, reason) with thresholds calibrated on
+    /// <paramref name="reference"/> (one value span per document, indexed like the rule set's signals).
+    /// </summary>
+    public static RuleSet Calibrate(RuleSet template, IReadOnlyList<double[]> reference, double budget, string referenceName)
+    {
+        var rules = new List<QualityRule>();
+        foreach (var rule in template.Rules)
+        {
+            var values = reference.Select(v => rule.SignalIndex < v.Length ? v[rule.SignalIndex] : double.NaN).ToList();
+            // Written exactly (shortest round-trip form), so the rule drops what it dropped here.
+            double threshold = Threshold(values, rule.Bound, budget);
+            double quantile = rule.Bound == RuleBound.Max ? 1 - budget : budget;
+            rules.Add(rule with
+            {
+                Threshold = threshold,
+                Source = string.Create(CultureInfo.InvariantCulture,
+                    $"calibrated on {referenceName} ({reference.Count:N0} documents): the {quantile:0.###} quantile, dropping at most {budget:0.###} of them"),
+            });
+        }
+        return RuleSet.From(rules);
+    }
+
+    /// <summary>How much of each set every rule removes, alone.</summary>
+    public static List<RuleEffect> Effects(RuleSet rules, IReadOnlyList<double[]> reference, IReadOnlyList<double[]>? defective) =>
+        rules.Rules.Select(rule => new RuleEffect(rule, reference.Count, DroppedShare(rule, reference),
+            defective?.Count, defective is null ? null : DroppedShare(rule, defective))).ToList();
+
+    /// <summary>The share of <paramref name="documents"/> the whole rule set removes.</summary>
+    public static double DroppedShare(RuleSet rules, IReadOnlyList<double[]> documents) =>
+        documents.Count == 0 ? 0 : documents.Count(v => !rules.Evaluate(v).Keep) / (double)documents.Count;
+
+    private static double DroppedShare(QualityRule rule, IReadOnlyList<double[]> documents) =>
+        documents.Count == 0 ? 0 : documents.Count(v => rule.SignalIndex < v.Length && !rule.Passes(v[rule.SignalIndex])) / (double)documents.Count;
+}
