@@ -60,28 +60,10 @@ public static class CorpusQaApp
             var config = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
             return await parse.InvokeAsync(config, interrupt.Token).ConfigureAwait(false);
         }
-        catch (CorpusInputException ex)
+        catch (Exception ex) when (ex is CorpusInputException or LanguageModelException or RuleConfigException
+                                      or ModelBundleException or TrainingDataException)
         {
-            context.Error.WriteLine($"corpusqa: error: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (LanguageModelException ex)
-        {
-            context.Error.WriteLine($"corpusqa: error: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (RuleConfigException ex)
-        {
-            context.Error.WriteLine($"corpusqa: error: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (ModelBundleException ex)
-        {
-            context.Error.WriteLine($"corpusqa: error: {ex.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (TrainingDataException ex)
-        {
+            // Bad input of any kind (a corpus row, a rule file, a model or LM file, unusable training data): one line, exit 3.
             context.Error.WriteLine($"corpusqa: error: {ex.Message}");
             return ExitCodes.BadInput;
         }

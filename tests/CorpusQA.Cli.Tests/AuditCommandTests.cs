@@ -6,23 +6,7 @@ namespace CorpusQA.Cli.Tests;
 
 public class AuditCommandTests
 {
-    private static List<Dictionary<string, object?>> Query(string sql)
-    {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<Dictionary<string, object?>>();
-        while (reader.Read())
-        {
-            var row = new Dictionary<string, object?>();
-            for (int i = 0; i < reader.FieldCount; i++) row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private static List<Dictionary<string, object?>> Query(string sql) => DuckDbQuery.Rows(sql);
 
     [Fact]
     public async Task SignalsParquetRoundTripsThroughDuckDbWithTheDocumentedSchema()

@@ -29,6 +29,6 @@ public class CalibrateCommandTests
     {
         var run = await CliRunner.RunAsync("audit", CliRunner.Seeds, "--config", "preset:nope", "--out", Path.GetTempPath());
         Assert.Equal(3, run.ExitCode);
-        Assert.Equal("corpusqa: error: unknown preset 'nope' (presets: chinesewebtext, fineweb2-cmn)", run.Error.Trim());
+        Assert.Equal("corpusqa: error: preset:nope: unknown preset (presets: chinesewebtext, fineweb2-cmn)", run.Error.Trim());
     }
 }

@@ -62,9 +62,7 @@ public sealed class ModelBundle
                 {
                     if (!_linearResolved)
                     {
-                        _linear = Environment.GetEnvironmentVariable("CORPUSQA_MLNET_SCORING") == "1"
-                            ? null
-                            : Scoring.LinearModel.TryCreate(Model, Task, Featurizer.Dimension);
+                        _linear = Scoring.LinearModel.TryCreate(Model, Task, Featurizer.Dimension);
                         Volatile.Write(ref _linearResolved, true);
                     }
                 }

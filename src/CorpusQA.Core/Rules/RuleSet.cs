@@ -80,7 +80,7 @@ public sealed class RuleSet
         {
             string name = path["preset:".Length..];
             if (!Presets.Contains(name))
-                throw new RuleConfigException($"unknown preset '{name}' (presets: {string.Join(", ", Presets)})");
+                throw new RuleConfigException($"{path}: unknown preset (presets: {string.Join(", ", Presets)})");
             using var stream = DataFiles.Open($"presets.{name}.json");
             using var preset = new StreamReader(stream);
             return Parse(preset.ReadToEnd(), path, registry ?? SignalRegistry.Default);

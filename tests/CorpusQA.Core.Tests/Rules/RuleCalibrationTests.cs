@@ -43,6 +43,6 @@ public class RuleCalibrationTests
         foreach (var name in RuleSet.Presets) Assert.NotEmpty(RuleSet.Load("preset:" + name).Rules);
         Assert.All(RuleSet.Load("preset:chinesewebtext").Rules, r => Assert.Contains("ChineseWebText", r.Source));
         var ex = Assert.Throws<RuleConfigException>(() => RuleSet.Load("preset:nope"));
-        Assert.Equal("unknown preset 'nope' (presets: chinesewebtext, fineweb2-cmn)", ex.Message);
+        Assert.Equal("preset:nope: unknown preset (presets: chinesewebtext, fineweb2-cmn)", ex.Message);
     }
 }
