@@ -90,10 +90,10 @@ internal static class NGramHash
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Extend(ulong hash, int code)
     {
-        ulong x = hash + ((ulong)(uint)code + 1) * 0x9E3779B97F4A7C15UL;
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-        x ^= x >> 31;
+        // One multiply and one shift per character: the chain of a 5-gram is five of these, serially dependent,
+        // so its latency is on every query's critical path (the splitmix finalizer cost three multiplies each).
+        ulong x = (hash ^ ((ulong)(uint)code + 1)) * 0x9E3779B97F4A7C15UL;
+        x ^= x >> 29;
         return x == 0 ? 1 : x; // 0 marks an empty table slot
     }
 }
