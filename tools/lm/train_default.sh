@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Trains the bundled character LM, src/CorpusQA.Core/Data/lm.bin (see docs/lm.md), from clean text in the repo:
-# the label == "good", split == "train" rows of corpora/quality/quality.jsonl.gz (the test split is held out for
-# evaluation) and the seed article corpora/seeds/raw/000_42aa6c5b11485348.txt. Deterministic: two runs give the
+# the label == "good", split == "train" rows of corpora/quality/quality.jsonl.gz whose source-document group falls in
+# the LM half (first byte of SHA-1(group) even; the other half is the reference set tools/rules/derive_default_rules.sh
+# calibrates the default rules on, so that the perplexities it sees are those of text the LM never saw; the test
+# split is held out for evaluation) and the seed article corpora/seeds/raw/000_42aa6c5b11485348.txt. Deterministic: two runs give the
 # same bytes (the rows keep their file order; the model has no timestamp).
 #   tools/lm/train_default.sh [OUT]     (default: src/CorpusQA.Core/Data/lm.bin)
 set -euo pipefail
@@ -10,11 +12,12 @@ out=${1:-$root/src/CorpusQA.Core/Data/lm.bin}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 /usr/bin/python3 - "$root/corpora/quality/quality.jsonl.gz" "$tmp/good-train.jsonl" <<'PY'
-import gzip, json, sys
+import gzip, hashlib, json, sys
 with gzip.open(sys.argv[1], "rt", encoding="utf-8") as rows, open(sys.argv[2], "w", encoding="utf-8") as out:
     for line in rows:
         row = json.loads(line)
-        if row["label"] == "good" and row["split"] == "train":
+        lm_half = hashlib.sha1(row["group"].encode("utf-8")).digest()[0] % 2 == 0
+        if row["label"] == "good" and row["split"] == "train" and lm_half:
             out.write(json.dumps({"id": row["id"], "text": row["text"]}, ensure_ascii=False) + "\n")
 PY
 dotnet build "$root/src/CorpusQA.Cli" -c Release -v q >&2
