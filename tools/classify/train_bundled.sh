@@ -4,8 +4,8 @@
 #   src/CorpusQA.Classify/Models/quality.zip   good/bad, from corpora/quality/quality.jsonl.gz
 #   src/CorpusQA.Classify/Models/script.zip    zh-Hans/zh-Hant/ja/en/mixed/other, from corpora/script/script.jsonl.gz
 # The metrics it prints are the ones docs/classify.md quotes. The quality model leaves out the perplexity signals:
-# the bundled language model was trained on these very documents (corpora/quality good/train rows), so their
-# perplexities on the training rows are lower than on any unseen text and would teach the model a false cue. Usage: tools/classify/train_bundled.sh [--eval-only]
+# the bundled language model is trained on good train rows of this very corpus (half of them), so their
+# perplexities are lower than on any unseen text and would teach the model a false cue. Usage: tools/classify/train_bundled.sh [--eval-only]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 models=src/CorpusQA.Classify/Models
