@@ -17,6 +17,26 @@ internal static class OutputFiles
         }
     }
 
+    /// <summary>
+    /// Writes one whole file atomically: creates its folder, lets <paramref name="write"/> fill the temporary file,
+    /// renames it into place and returns the final path; any file-system failure is an <see cref="OutputException"/>.
+    /// </summary>
+    public static async Task<string> WriteAsync(string path, Func<Stream, Task> write)
+    {
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Runs.AuditRun.CreateOutDir(dir);
+        await using var file = Create(path);
+        try
+        {
+            await write(file.Stream).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"{path}: {ex.Message}", ex);
+        }
+        return await CommitAsync(file).ConfigureAwait(false);
+    }
+
     public static async Task<string> CommitAsync(AtomicFile file)
     {
         try

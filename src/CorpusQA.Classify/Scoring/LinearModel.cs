@@ -49,8 +49,9 @@ internal sealed class LinearModel
             {
                 VBuffer<float>[] perClass = [];
                 maxent.GetWeights(ref perClass, out int classes);
-                if (classes > SparseRowsReference.Width) return null;
-                var rows = new float[(long)dimension * SparseRowsReference.Width > int.MaxValue ? throw new InvalidOperationException("model too large") : dimension * SparseRowsReference.Width];
+                // More classes than a row holds, or more rows than an array: ML.NET scores it.
+                if (classes > SparseRowsReference.Width || (long)dimension * SparseRowsReference.Width > Array.MaxLength) return null;
+                var rows = new float[dimension * SparseRowsReference.Width];
                 for (int c = 0; c < classes; c++)
                 {
                     var w = perClass[c];
@@ -68,13 +69,6 @@ internal sealed class LinearModel
             default:
                 return null;
         }
-    }
-
-    private static float[] Dense(VBuffer<float> weights, int dimension)
-    {
-        var dense = new float[dimension];
-        weights.CopyTo(dense);
-        return dense;
     }
 
     private static float[] Dense(IReadOnlyList<float> weights, int dimension)

@@ -10,7 +10,29 @@ namespace CorpusQA.Classify.Scoring;
 /// <summary>One document's prediction.</summary>
 /// <param name="Score">Binary: P(positive label); regression: the predicted score; multiclass: the top class's probability.</param>
 /// <param name="Label">The predicted label (binary: by the bundle's threshold; regression: "good"/"bad" by its minimum score, else null).</param>
-public readonly record struct Prediction(double Score, string? Label);
+public readonly record struct Prediction(double Score, string? Label)
+{
+    /// <summary>
+    /// The prediction a model's raw output means: binary, P(positive) and the label at <paramref name="threshold"/>
+    /// (0.5 without one); regression, the score and "good"/"bad" at the threshold (no label without one);
+    /// multiclass, the top class (the first of equals) and its probability.
+    /// </summary>
+    public static Prediction FromRaw(ModelTask task, IReadOnlyList<string> labels, double? threshold, ReadOnlySpan<float> raw)
+    {
+        switch (task)
+        {
+            case ModelTask.Binary:
+                return new Prediction(raw[0], raw[0] >= (threshold ?? 0.5) ? labels[1] : labels[0]);
+            case ModelTask.Regression:
+                return new Prediction(raw[0], threshold is { } cut ? (raw[0] >= cut ? "good" : "bad") : null);
+            default:
+                int top = 0;
+                for (int c = 1; c < raw.Length; c++)
+                    if (raw[c] > raw[top]) top = c;
+                return new Prediction(raw[top], labels[top]);
+        }
+    }
+}
 
 /// <summary>
 /// Scores documents with one bundle on one thread: its own feature buffer and ML.NET prediction engine (engines
@@ -70,49 +92,35 @@ public sealed class ModelScorer : IDisposable
     public Prediction ScoreFeatures(FeatureBuffer buffer) => ScoreFeatures(buffer.Indices, buffer.Values, buffer.Count);
 
     /// <summary>Scores a sparse feature vector of this bundle's featurizer (indices ascending).</summary>
-    public Prediction ScoreFeatures(int[] indices, float[] values, int count)
+    public Prediction ScoreFeatures(int[] indices, float[] values, int count) =>
+        Prediction.FromRaw(_bundle.Task, _bundle.Manifest.Labels, _bundle.Manifest.Threshold, Outputs(indices, values, count));
+
+    /// <summary>The model's raw output for a feature vector: [P(positive)], [score], or every class's probability.</summary>
+    public float[] Raw(int[] indices, float[] values, int count) => Outputs(indices, values, count).ToArray();
+
+    /// <summary>The raw output, from the linear form where the model has one, else from ML.NET's engine.</summary>
+    private ReadOnlySpan<float> Outputs(int[] indices, float[] values, int count)
     {
-        var m = _bundle.Manifest;
         if (_linear is not null)
         {
             _linear.Predict(indices.AsSpan(0, count), values.AsSpan(0, count), _output);
-            if (_bundle.Task == ModelTask.Multiclass)
-            {
-                int top = 0;
-                for (int c = 1; c < _linear.Outputs; c++)
-                    if (_output[c] > _output[top]) top = c;
-                return new Prediction(_output[top], m.Labels[top]);
-            }
-            double value = _output[0];
-            return _bundle.Task == ModelTask.Binary
-                ? new Prediction(value, value >= (m.Threshold ?? 0.5) ? m.Labels[1] : m.Labels[0])
-                : new Prediction(value, m.Threshold is { } cut ? (value >= cut ? "good" : "bad") : null);
+            return _output.AsSpan(0, _linear.Outputs);
         }
         _row.Features = new VBuffer<float>(_bundle.Featurizer.Dimension, count, values, indices);
         if (_binary is not null)
         {
             _binary.Predict(_row, ref _binaryOut);
-            double p = _binaryOut.Probability;
-            return new Prediction(p, p >= (m.Threshold ?? 0.5) ? m.Labels[1] : m.Labels[0]);
+            _output[0] = _binaryOut.Probability;
+            return _output.AsSpan(0, 1);
         }
         if (_regression is not null)
         {
             _regression.Predict(_row, ref _scoreOut);
-            double s = _scoreOut.Score;
-            return new Prediction(s, m.Threshold is { } cut ? (s >= cut ? "good" : "bad") : null);
+            _output[0] = _scoreOut.Score;
+            return _output.AsSpan(0, 1);
         }
         _multiclass!.Predict(_row, ref _multiclassOut);
-        var scores = _multiclassOut.Score;
-        int best = Evaluator.ArgMax(scores);
-        return new Prediction(scores[best], m.Labels[best]);
-    }
-
-    /// <summary>The model's raw output for a feature vector: [P(positive)], [score], or every class's probability.</summary>
-    public float[] Raw(int[] indices, float[] values, int count)
-    {
-        var p = ScoreFeatures(indices, values, count);
-        if (_linear is not null) return _output.AsSpan(0, _linear.Outputs).ToArray();
-        return _multiclass is not null ? (float[])_multiclassOut.Score.Clone() : [(float)p.Score];
+        return _multiclassOut.Score;
     }
 
     public void Dispose()

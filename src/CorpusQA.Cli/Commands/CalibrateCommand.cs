@@ -22,7 +22,8 @@ internal static class CalibrateCommand
         {
             Description = "The rules to calibrate (signal, bound, reason): a rule file or preset:NAME; default: the default rules plus the perplexity rules.",
         };
-        var where = new Option<string[]>("--where") { Description = "Use only rows whose FIELD equals VALUE (FIELD=VALUE; repeatable), in both sets." };
+        var where = CommonOptions.Where();
+        where.Description += " It applies to the reference and the --against set alike.";
         var json = new Option<bool>("--json") { Description = "Print the per-rule table as JSON on stdout." };
         var command = new Command("calibrate",
             "Calibrate rule thresholds on reference documents you call clean: computes every signal, and writes a rule set " +
@@ -41,8 +42,7 @@ internal static class CalibrateCommand
             Selection = new LabelledSelection
             {
                 LabelField = null,
-                Where = (parse.GetValue(where) ?? []).Select(w => w.IndexOf('=') is > 0 and var i ? (w[..i], w[(i + 1)..])
-                    : throw new CliUsageException($"--where takes FIELD=VALUE, not '{w}'")).ToList(),
+                Where = CommonOptions.WhereConditions(parse.GetValue(where)),
             },
             Reading = reading.Read(parse),
             Threads = parse.GetValue(reading.Threads),

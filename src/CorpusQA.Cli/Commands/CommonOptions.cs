@@ -60,6 +60,26 @@ internal static class CommonOptions
         Required = true,
     };
 
+    /// <summary>--where FIELD=VALUE (repeatable): the rows a command uses.</summary>
+    public static Option<string[]> Where()
+    {
+        var option = new Option<string[]>("--where")
+        {
+            Description = "Use only rows whose FIELD equals VALUE (FIELD=VALUE; repeatable, all must hold), e.g. --where split=train.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        option.Validators.Add(r =>
+        {
+            foreach (var w in r.GetValueOrDefault<string[]>() ?? [])
+                if (w.IndexOf('=') <= 0) r.AddError($"--where takes FIELD=VALUE, not '{w}'.");
+        });
+        return option;
+    }
+
+    /// <summary>The (field, value) pairs of validated --where values.</summary>
+    public static List<(string Field, string Value)> WhereConditions(string[]? values) =>
+        (values ?? []).Select(w => (w[..w.IndexOf('=')], w[(w.IndexOf('=') + 1)..])).ToList();
+
     public static Option<string?> Config() => new("--config")
     {
         Description = "Rule set JSON replacing the default rules (see docs/rules.md; the defaults are in src/CorpusQA.Core/Data/default_rules.json).",

@@ -53,11 +53,7 @@ internal static class LmCommand
                 PruneMinCount = parse.GetValue(pruneMin),
             });
             string path = parse.GetValue(outPath)!;
-            await using (var file = OutputFiles.Create(path))
-            {
-                await file.Stream.WriteAsync(bytes, ct);
-                await OutputFiles.CommitAsync(file);
-            }
+            await OutputFiles.WriteAsync(path, stream => stream.WriteAsync(bytes, ct).AsTask());
 
             using var model = CharLanguageModel.FromBytes(bytes, path);
             var entries = string.Join(", ", Enumerable.Range(1, model.Order).Select(n => $"{n}: {model.NGramCount(n):N0}"));

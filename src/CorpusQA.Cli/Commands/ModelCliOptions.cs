@@ -25,19 +25,9 @@ internal sealed class LabelCliOptions
         Description = "Numeric labels: a document is good when its label is at least this (binary), or the cut for quality_label (regression).",
     };
 
-    public Option<string[]> Where { get; } = new("--where")
-    {
-        Description = "Use only rows whose FIELD equals VALUE (FIELD=VALUE; repeatable, all must hold), e.g. --where split=train.",
-        AllowMultipleArgumentsPerToken = false,
-    };
+    public Option<string[]> Where { get; } = CommonOptions.Where();
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print the metrics as JSON on stdout." };
-
-    public LabelCliOptions() => Where.Validators.Add(r =>
-    {
-        foreach (var w in r.GetValueOrDefault<string[]>() ?? [])
-            if (w.IndexOf('=') <= 0) r.AddError($"--where takes FIELD=VALUE, not '{w}'.");
-    });
 
     public void AddTo(Command command)
     {
@@ -49,7 +39,7 @@ internal sealed class LabelCliOptions
         LabelField = parse.GetValue(LabelField)!,
         GroupField = groupField,
         BreakdownField = breakdownField,
-        Where = (parse.GetValue(Where) ?? []).Select(w => (w[..w.IndexOf('=')], w[(w.IndexOf('=') + 1)..])).ToList(),
+        Where = CommonOptions.WhereConditions(parse.GetValue(Where)),
     };
 }
 

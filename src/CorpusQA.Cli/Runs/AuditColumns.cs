@@ -42,18 +42,33 @@ internal static class AuditColumns
         new() { Metadata = new Dictionary<string, string> { [SchemaKey] = SignalsSchema(registry) } };
 
     /// <summary>
+    /// The leading columns of every per-document table (signals, scores, verdicts, duplicates): doc_index, doc_id,
+    /// source_file, row_index, in this order, as <see cref="WriteIdentity"/> fills them.
+    /// </summary>
+    public static IReadOnlyList<TableColumn> Identity { get; } =
+    [
+        new(DocIndex, TableColumnType.Int64),
+        new(DocId, TableColumnType.String),
+        new(SourceFile, TableColumnType.String),
+        new(RowIndex, TableColumnType.Int64),
+    ];
+
+    /// <summary>Fills the <see cref="Identity"/> columns of the current row.</summary>
+    public static void WriteIdentity(ParquetTableWriter table, long? docIndex, string? docId, string? sourceFile, long? rowIndex)
+    {
+        table.SetInt64(0, docIndex);
+        table.SetString(1, docId);
+        table.SetString(2, sourceFile);
+        table.SetInt64(3, rowIndex);
+    }
+
+    /// <summary>
     /// Leading columns, then one double column per signal, then the model columns (when models ran), then the dedup
     /// columns (when dedup ran), then the verdict.
     /// </summary>
     public static List<TableColumn> For(SignalRegistry registry, bool withDedup, bool withModels = false)
     {
-        var columns = new List<TableColumn>
-        {
-            new(DocIndex, TableColumnType.Int64),
-            new(DocId, TableColumnType.String),
-            new(SourceFile, TableColumnType.String),
-            new(RowIndex, TableColumnType.Int64),
-        };
+        var columns = new List<TableColumn>(Identity);
         columns.AddRange(registry.Signals.Select(s => new TableColumn(s.Name, TableColumnType.Double)));
         if (withModels) columns.AddRange(ModelColumns.Scores);
         if (withDedup)

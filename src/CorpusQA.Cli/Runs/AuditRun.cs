@@ -222,10 +222,7 @@ internal static class AuditRun
             string file = corpus.Files[row.FileIndex];
             if (table is not null)
             {
-                table.SetInt64(0, index);
-                table.SetString(1, row.DocId);
-                table.SetString(2, file);
-                table.SetInt64(3, row.RowIndex);
+                AuditColumns.WriteIdentity(table, index, row.DocId, file, row.RowIndex);
                 for (int s = 0; s < registry.Count; s++) table.SetDouble(signalColumns + s, row.Values[s]);
                 if (modelColumns >= 0) ModelColumns.Write(table, modelColumns, ScoresOf(row, registry.Count));
                 if (record is { } r) join!.Write(table, dedupColumns, r);

@@ -48,7 +48,6 @@ internal static class CalibrateRun
     {
         var registry = SignalRegistry.Default;
         var reference = await LoadAsync(settings.Reference, settings, context, "calibrate: reference", ct);
-        if (reference.Count == 0) throw new CliUsageException("no reference documents were read (check the inputs and --where)");
         var defective = settings.Against.Count == 0 ? null : await LoadAsync(settings.Against, settings, context, "calibrate: against", ct);
 
         var usable = settings.Template.Rules.Where(r => registry.IndexOf(r.Signal) >= 0).ToList();
@@ -57,7 +56,7 @@ internal static class CalibrateRun
         string name = string.Join(", ", settings.Reference.Select(Path.GetFileName));
         var calibrated = RuleCalibration.Calibrate(RuleSet.From(usable), reference, settings.Budget, name);
 
-        string written = await WriteAsync(settings.OutPath, calibrated.ToJson());
+        string written = await OutputFiles.WriteAsync(settings.OutPath, stream => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(calibrated.ToJson())).AsTask());
         var effects = RuleCalibration.Effects(calibrated, reference, defective);
         var alternatives = Budgets.Select(b => RuleCalibration.Calibrate(RuleSet.From(usable), reference, b, name)).ToList();
         if (settings.Json) PrintJson(context, settings, calibrated, effects, alternatives, reference, defective);
@@ -97,15 +96,13 @@ internal static class CalibrateRun
             o.WriteLine($"{rules.Rules[r].Signal,-32}" + string.Concat(alternatives.Select(a =>
             {
                 var rule = a.Rules[r];
-                double dropped = defective!.Count(v => !rule.Passes(v[RuleSetIndex(rule)])) / (double)defective!.Count;
+                double dropped = RuleCalibration.DroppedShare(rule, defective!);
                 return $" {G(rule.Threshold) + " / " + F(dropped),24}";
             })));
         }
         o.WriteLine($"{"all rules: clean kept",-32}" + string.Concat(alternatives.Select(a => $" {F(1 - RuleCalibration.DroppedShare(a, reference)),24}")));
         o.WriteLine($"{"all rules: defective dropped",-32}" + string.Concat(alternatives.Select(a => $" {F(RuleCalibration.DroppedShare(a, defective!)),24}")));
     }
-
-    private static int RuleSetIndex(QualityRule rule) => SignalRegistry.Default.IndexOf(rule.Signal);
 
     private static void PrintJson(CliContext context, CalibrateSettings settings, RuleSet rules, List<RuleEffect> effects,
         List<RuleSet> alternatives, List<double[]> reference, List<double[]>? defective)
@@ -134,22 +131,6 @@ internal static class CalibrateRun
             }).ToList(),
         };
         context.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
-    }
-
-    private static async Task<string> WriteAsync(string path, string json)
-    {
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) AuditRun.CreateOutDir(dir);
-        await using var file = OutputFiles.Create(path);
-        try
-        {
-            await file.Stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(json));
-        }
-        catch (IOException ex)
-        {
-            throw new OutputException($"{path}: {ex.Message}", ex);
-        }
-        return await OutputFiles.CommitAsync(file);
     }
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);

@@ -99,13 +99,7 @@ internal static class DedupRun
     private static async Task<string> WriteDuplicatesAsync(string path, DedupJoin join, IEnumerable<AuditRow> rows,
         IReadOnlyList<string> files, bool partial, CancellationToken ct)
     {
-        var columns = new List<TableColumn>
-        {
-            new(AuditColumns.DocIndex, TableColumnType.Int64),
-            new(AuditColumns.DocId, TableColumnType.String),
-            new(AuditColumns.SourceFile, TableColumnType.String),
-            new(AuditColumns.RowIndex, TableColumnType.Int64),
-        };
+        var columns = new List<TableColumn>(AuditColumns.Identity);
         columns.AddRange(AuditColumns.DedupColumns());
         columns.Add(new(AuditColumns.DropReasons, TableColumnType.String));
         await using var table = await ParquetTableWriter.CreateAsync(path, columns, cancellationToken: ct);
@@ -115,10 +109,7 @@ internal static class DedupRun
         foreach (var row in rows)
         {
             var record = join[index];
-            table.SetInt64(0, index);
-            table.SetString(1, row.DocId);
-            table.SetString(2, files[row.FileIndex]);
-            table.SetInt64(3, row.RowIndex);
+            AuditColumns.WriteIdentity(table, index, row.DocId, files[row.FileIndex], row.RowIndex);
             join.Write(table, dedupColumns, record);
             table.SetString(reasons, record.DropReason ?? "");
             await table.EndRowAsync(ct);

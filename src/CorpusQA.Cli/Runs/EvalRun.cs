@@ -29,7 +29,6 @@ internal static class EvalRun
         var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { ExtraFields = LabelledCorpus.Fields(settings.Selection) });
         var progress = new ProgressReporter(context, "eval", corpus.TotalFileBytes);
         var docs = await LabelledCorpus.LoadAsync(corpus, settings.Selection, bundle.Featurizer, settings.Threads, progress, ct);
-        if (docs.Count == 0) throw new TrainingDataException("no labelled documents were read (check the inputs and --where)");
         var labels = LabelMapping.ForModel(bundle.Manifest, settings.Positive, settings.MinScore);
         var targets = docs.Select(labels.Target).ToList();
 

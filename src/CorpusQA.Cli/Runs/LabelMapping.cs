@@ -26,10 +26,8 @@ internal sealed class LabelMapping
     /// <summary>Binary: [negative, positive]; multiclass: the classes in order; regression: empty.</summary>
     public IReadOnlyList<string> Names { get; }
 
-    public static LabelMapping ForTraining(ModelTask task, IReadOnlyList<string> labels, string? positive, double? minScore,
-        IReadOnlyList<LabelledDocument> docs)
+    public static LabelMapping ForTraining(ModelTask task, IReadOnlyList<string> labels, string? positive, double? minScore)
     {
-        if (labels.Count == 0) throw new TrainingDataException("no labelled documents were read (check the inputs and --where)");
         var distinct = labels.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         switch (task)
         {

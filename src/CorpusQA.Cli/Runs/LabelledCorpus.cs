@@ -1,4 +1,5 @@
 using CorpusQA.Classify.Features;
+using CorpusQA.Classify.Training;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Pipeline;
 using CorpusQA.Core.Signals;
@@ -80,6 +81,8 @@ internal static class LabelledCorpus
         {
             progress.Finish();
         }
+        if (result.Count == 0)
+            throw new TrainingDataException($"no {(selection.LabelField is null ? "" : "labelled ")}documents were read from {string.Join(", ", corpus.Files)} (check the inputs and --where)");
         return result;
     }
 

@@ -22,10 +22,7 @@ internal static class ModelColumns
     /// <summary>scores.parquet: doc_index, doc_id, source_file, row_index, then <see cref="Scores"/>.</summary>
     public static IReadOnlyList<TableColumn> ScoreTable { get; } =
     [
-        new(AuditColumns.DocIndex, TableColumnType.Int64),
-        new(AuditColumns.DocId, TableColumnType.String),
-        new(AuditColumns.SourceFile, TableColumnType.String),
-        new(AuditColumns.RowIndex, TableColumnType.Int64),
+        .. AuditColumns.Identity,
         .. Scores,
     ];
 

@@ -40,10 +40,7 @@ internal static class RulesReplay
     /// <summary>verdicts.parquet: the row's identity and its verdict.</summary>
     public static IReadOnlyList<TableColumn> VerdictColumns { get; } =
     [
-        new(AuditColumns.DocIndex, TableColumnType.Int64),
-        new(AuditColumns.DocId, TableColumnType.String),
-        new(AuditColumns.SourceFile, TableColumnType.String),
-        new(AuditColumns.RowIndex, TableColumnType.Int64),
+        .. AuditColumns.Identity,
         new(AuditColumns.Keep, TableColumnType.Bool),
         new(AuditColumns.DropReasons, TableColumnType.String),
     ];
@@ -102,16 +99,13 @@ internal static class RulesReplay
                 var verdict = rules.Evaluate(row);
                 reasons.Clear();
                 reasons.AddRange(verdict.DropReasons);
-                // The audit's dedup verdict, derived as DedupRecord.DropReason does.
-                if (isKeeper is not null && isKeeper[r] == false)
-                    reasons.Add(exactDupOf![r] is null ? DedupReasons.NearDuplicate : DedupReasons.ExactDuplicate);
+                // The audit's dedup verdict, from the stored columns by the rule DedupRecord.DropReason uses.
+                if (isKeeper is not null && DedupReasons.For(isKeeper[r] != false, exactDupOf![r] is not null) is { } dupReason)
+                    reasons.Add(dupReason);
                 bool keep = reasons.Count == 0;
                 string file = sourceFile[r] ?? throw new CorpusInputException(signalsPath, documents, "source_file is null");
 
-                verdicts.SetInt64(0, docIndex[r]);
-                verdicts.SetString(1, docId[r]);
-                verdicts.SetString(2, file);
-                verdicts.SetInt64(3, rowIndex[r]);
+                AuditColumns.WriteIdentity(verdicts, docIndex[r], docId[r], file, rowIndex[r]);
                 verdicts.SetBool(4, keep);
                 verdicts.SetString(5, string.Join(',', reasons));
                 await verdicts.EndRowAsync(ct).ConfigureAwait(false);

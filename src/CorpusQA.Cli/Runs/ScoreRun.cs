@@ -56,10 +56,7 @@ internal static class ScoreRun
                 },
                 async (doc, row) =>
                 {
-                    table.SetInt64(0, index++);
-                    table.SetString(1, row.DocId);
-                    table.SetString(2, row.File);
-                    table.SetInt64(3, row.Row);
+                    AuditColumns.WriteIdentity(table, index++, row.DocId, row.File, row.Row);
                     ModelColumns.Write(table, 4, row.Scores);
                     await table.EndRowAsync(ct);
                     progress.Document(System.Text.Encoding.UTF8.GetByteCount(doc.Text));

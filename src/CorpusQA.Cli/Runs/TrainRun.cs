@@ -41,7 +41,7 @@ internal static class TrainRun
         var hashOnly = new Featurizer(settings.Features with { Signals = [] }, SignalRegistry.Default);
         var progress = new ProgressReporter(context, "train", corpus.TotalFileBytes);
         var docs = await LabelledCorpus.LoadAsync(corpus, selection, hashOnly, settings.Threads, progress, ct);
-        var labels = LabelMapping.ForTraining(settings.Task, docs.Select(d => d.Label).ToList(), settings.Positive, settings.MinScore, docs);
+        var labels = LabelMapping.ForTraining(settings.Task, docs.Select(d => d.Label).ToList(), settings.Positive, settings.MinScore);
 
         var scaling = SignalScaler.Fit(settings.SignalNames, SignalRegistry.Default, docs.Select(d => d.Signals).ToList());
         var features = settings.Features with { Signals = scaling, DictionaryHash = JiebaSegmenter.DefaultDictionaryHash };
@@ -85,7 +85,11 @@ internal static class TrainRun
                 LabelCounts = labels.Counts(docs),
             },
         };
-        string written = await WriteBundleAsync(settings.OutPath, result, manifest);
+        string written = await OutputFiles.WriteAsync(settings.OutPath, stream =>
+        {
+            ModelBundle.Save(stream, result, manifest);
+            return Task.CompletedTask;
+        });
         if (settings.PredictionsPath is { } path && result.OutOfFold is { } oof)
             await PredictionsFile.WriteAsync(path, docs, oof, examples.Select(e => e.Target).ToList(), settings.Task, labels.Names, result.Threshold);
         context.Error.WriteLine($"train: wrote {written}");
@@ -119,21 +123,5 @@ internal static class TrainRun
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
-
-    private static async Task<string> WriteBundleAsync(string path, TrainingResult result, BundleManifest manifest)
-    {
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) AuditRun.CreateOutDir(dir);
-        await using var file = OutputFiles.Create(path);
-        try
-        {
-            ModelBundle.Save(file.Stream, result, manifest);
-        }
-        catch (IOException ex)
-        {
-            throw new OutputException($"{path}: {ex.Message}", ex);
-        }
-        return await OutputFiles.CommitAsync(file);
     }
 }

@@ -25,7 +25,7 @@ public readonly record struct DedupRecord(
     double? TrueJaccardToKeeper)
 {
     /// <summary>Drop reason for non-keepers: <c>exact_duplicate</c> or <c>near_duplicate</c>; null for keepers.</summary>
-    public string? DropReason => IsKeeper ? null : ExactDupOf.HasValue ? DedupReasons.ExactDuplicate : DedupReasons.NearDuplicate;
+    public string? DropReason => DedupReasons.For(IsKeeper, ExactDupOf.HasValue);
 }
 
 /// <summary>The snake_case drop reasons dedup produces.</summary>
@@ -33,6 +33,9 @@ public static class DedupReasons
 {
     public const string ExactDuplicate = "exact_duplicate";
     public const string NearDuplicate = "near_duplicate";
+
+    /// <summary>A document's dedup drop reason: none for its cluster's keeper, else exact or near duplicate.</summary>
+    public static string? For(bool isKeeper, bool exactCopy) => isKeeper ? null : exactCopy ? ExactDuplicate : NearDuplicate;
 }
 
 /// <summary>A (near duplicate, keeper) pair for the report, with the estimate and the true character n-gram Jaccard.</summary>

@@ -56,6 +56,7 @@ public static class RuleCalibration
     public static double DroppedShare(RuleSet rules, IReadOnlyList<double[]> documents) =>
         documents.Count == 0 ? 0 : documents.Count(v => !rules.Evaluate(v).Keep) / (double)documents.Count;
 
-    private static double DroppedShare(QualityRule rule, IReadOnlyList<double[]> documents) =>
+    /// <summary>The share of <paramref name="documents"/> one rule removes (a rule of a <see cref="RuleSet"/>: its signal resolved).</summary>
+    public static double DroppedShare(QualityRule rule, IReadOnlyList<double[]> documents) =>
         documents.Count == 0 ? 0 : documents.Count(v => rule.SignalIndex < v.Length && !rule.Passes(v[rule.SignalIndex])) / (double)documents.Count;
 }

@@ -42,8 +42,7 @@ internal static class RuleJson
             if (property.Name is not ("signal" or "min" or "max" or "reason" or "source"))
                 throw new RuleConfigException($"{where}: unknown property \"{property.Name}\"");
         string signal = RequiredString(element, "signal", where);
-        int signalIndex = registry.IndexOf(signal);
-        if (signalIndex < 0 && ScoreColumns.All.Contains(signal)) signalIndex = registry.Count + ScoreColumns.All.ToList().IndexOf(signal);
+        int signalIndex = ScoreColumns.ValueIndex(signal, registry);
         if (signalIndex < 0) throw new RuleConfigException($"{where}: unknown signal \"{signal}\"");
         bool hasMin = element.TryGetProperty("min", out var min), hasMax = element.TryGetProperty("max", out var max);
         if (hasMin == hasMax) throw new RuleConfigException($"{where} ({signal}): give exactly one of \"min\" or \"max\"");

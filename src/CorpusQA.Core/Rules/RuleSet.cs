@@ -48,8 +48,7 @@ public sealed class RuleSet
     public RuleSet With(QualityRule rule, SignalRegistry? registry = null)
     {
         registry ??= SignalRegistry.Default;
-        int index = registry.IndexOf(rule.Signal);
-        if (index < 0 && ScoreColumns.All.Contains(rule.Signal)) index = registry.Count + ScoreColumns.All.ToList().IndexOf(rule.Signal);
+        int index = ScoreColumns.ValueIndex(rule.Signal, registry);
         if (index < 0) throw new RuleConfigException($"unknown signal \"{rule.Signal}\"");
         QualityRule[] rules = [.. _rules, rule with { SignalIndex = index }];
         return new RuleSet(rules, Hash(rules), _signalCount);

@@ -15,6 +15,19 @@ public static class ScoreColumns
     /// <summary>Both, in value-span order.</summary>
     public static IReadOnlyList<string> All { get; } = [QualityScore, ScriptConfidence];
 
+    /// <summary>
+    /// The value-span index a rule on <paramref name="column"/> reads: a signal's registry index, or for a score the
+    /// slot after the signals; -1 when the name is neither.
+    /// </summary>
+    public static int ValueIndex(string column, Signals.SignalRegistry registry)
+    {
+        int index = registry.IndexOf(column);
+        if (index >= 0) return index;
+        for (int i = 0; i < All.Count; i++)
+            if (All[i] == column) return registry.Count + i;
+        return -1;
+    }
+
     /// <summary>The rule reason of the default quality-score rule.</summary>
     public const string LowQualityReason = "low_quality_score";
 }
