@@ -10,7 +10,7 @@ public sealed partial class CharLanguageModel
     {
         var fold = LmText.Fold;
         var state = BeginLine();
-        double log10 = 0;
+        double log10 = 0, unigram = 0, u;
         int chars = 0;
         bool pendingSpace = false;
         foreach (char raw in line)
@@ -24,18 +24,21 @@ public sealed partial class CharLanguageModel
 
             if (pendingSpace)
             {
-                log10 += Log10Prob(ref state, ' ');
+                log10 += Log10Prob(ref state, ' ', out u);
+                unigram += u;
                 chars++;
                 pendingSpace = false;
             }
 
-            log10 += Log10Prob(ref state, c);
+            log10 += Log10Prob(ref state, c, out u);
+            unigram += u;
             chars++;
         }
 
         if (chars == 0) return default;
-        log10 += Log10Prob(ref state, LmText.SentenceEnd);
-        return new LmScore(log10, chars + 1, chars);
+        log10 += Log10Prob(ref state, LmText.SentenceEnd, out u);
+        unigram += u;
+        return new LmScore(log10, chars + 1, chars, unigram);
     }
 
     /// <summary>Scores an already normalized line (the output of <see cref="LmText.NormalizeLine"/>).</summary>
@@ -43,10 +46,16 @@ public sealed partial class CharLanguageModel
     {
         if (normalized.IsEmpty) return default;
         var state = BeginLine();
-        double log10 = 0;
-        foreach (char c in normalized) log10 += Log10Prob(ref state, c);
-        log10 += Log10Prob(ref state, LmText.SentenceEnd);
-        return new LmScore(log10, normalized.Length + 1, normalized.Length);
+        double log10 = 0, unigram = 0, u;
+        foreach (char c in normalized)
+        {
+            log10 += Log10Prob(ref state, c, out u);
+            unigram += u;
+        }
+
+        log10 += Log10Prob(ref state, LmText.SentenceEnd, out u);
+        unigram += u;
+        return new LmScore(log10, normalized.Length + 1, normalized.Length, unigram);
     }
 
     /// <summary>Scores every line of <paramref name="text"/> (split on '\n') and sums.</summary>

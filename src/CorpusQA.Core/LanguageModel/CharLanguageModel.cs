@@ -159,8 +159,15 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
     /// and advances the state. A token absent from the vocabulary gets log10 p(&lt;unk&gt;) (times the context's
     /// backoffs) and empties the context.
     /// </summary>
+    public double Log10Prob(ref LmState state, int code) => Log10Prob(ref state, code, out _);
+
+    /// <summary>
+    /// <see cref="Log10Prob(ref LmState, int)"/>, and <paramref name="unigramLog10"/> = log10 of the token's unigram
+    /// probability in the model (p(&lt;unk&gt;) for an unknown token), which the first probe finds anyway.
+    /// </summary>
     [SkipLocalsInit]
-    public double Log10Prob(ref LmState state, int code)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Log10Prob(ref LmState state, int code, out double unigramLog10)
     {
         int length = state.Length;
         int limit = Math.Min(length + 1, Order);
@@ -183,6 +190,7 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
         int matched;
         LmState.BackoffRing found = default;
         ulong word = Probe(0, hashes[0]);
+        ulong words0 = word;
         if (word == 0)
         {
             log10 = Header.UnknownLog10Prob;
@@ -203,6 +211,7 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
             }
         }
 
+        unigramLog10 = matched == 0 ? log10 : Prob(0, words0);
         for (int i = Math.Max(matched - 1, 0); i < length; i++) log10 += state.Backoffs[i];
         for (int i = Order - 2; i > 0; i--) state.History[i] = state.History[i - 1];
         state.History[0] = code;
