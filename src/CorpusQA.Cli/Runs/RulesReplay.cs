@@ -146,7 +146,7 @@ internal static class RulesReplay
 
     private static string Short(string schema) => schema.Length > 16 ? schema[..16] + "…" : schema;
 
-    private static RuleSet LoadRules(string? configPath, RecordedAudit recorded)
+    internal static RuleSet LoadRules(string? configPath, RecordedAudit recorded)
     {
         if (configPath is not null) return RuleSet.Load(configPath);
         if (recorded.Rules is null or "default") return RuleSet.Default;
