@@ -74,7 +74,21 @@ internal static class SafeText
         {
             write(writer);
         }
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        string json = Encoding.UTF8.GetString(buffer.ToArray());
+        // The encoder lets format characters (RTL overrides, zero-width characters) through; outside strings JSON has
+        // none, so escaping every one keeps the block ASCII-clean where it matters.
+        StringBuilder? escaped = null;
+        for (int i = 0; i < json.Length; i++)
+        {
+            char c = json[i];
+            var category = char.GetUnicodeCategory(c);
+            bool escape = category is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+            if (escape && escaped is null) escaped = new StringBuilder(json, 0, i, json.Length + 16);
+            if (escaped is null) continue;
+            if (escape) escaped.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            else escaped.Append(c);
+        }
+        return escaped?.ToString() ?? json;
     }
 
     /// <summary>A number for the page: shortest round-trip form (what JavaScript parses to the same double).</summary>

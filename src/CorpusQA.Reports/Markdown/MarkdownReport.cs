@@ -67,7 +67,7 @@ internal static class MarkdownReport
         var b = new StringBuilder(s.Length);
         foreach (char c in s)
         {
-            XX
+            if (c is '|' or '<' or '>' or '*' or '`' or '[' or ']' or '\\') b.Append('\\');
             b.Append(c);
         }
         return b.ToString();
