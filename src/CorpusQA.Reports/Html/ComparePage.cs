@@ -23,6 +23,10 @@ internal static class ComparePage
 
         page.Line("<section id=\"overview\"><h2>Overview</h2>");
         page.Append(Table(["", .. names], Overview(models).Select(r => (IReadOnlyList<Cell>)[r.Key, .. r.Values.Select(v => (Cell)v)]), "cmp", "overview-table"));
+        page.Line("<div class=\"grid\">");
+        foreach (var name in new[] { ScoreColumns.QualityScore, "han_ratio", "char_perplexity" })
+            if (models.All(m => ReportPage.IndexOf(m.Scan.ValueColumns, name) >= 0)) Overlay(page, models, name);
+        page.Line("</div>");
         page.Line("</section><section id=\"funnel\"><h2>Funnels</h2><p class=\"small muted\">Share of each corpus's documents (and characters) left after each stage.</p>");
         page.Append(Table(["stage", .. names.SelectMany(n => new[] { n + " documents", n + " characters" })],
             FunnelRows(models).Select(r => (IReadOnlyList<Cell>)[r.Stage, .. r.Cells]), "cmp", "funnel-table"));
@@ -35,18 +39,12 @@ internal static class ComparePage
         if (scripts.Count == 0) page.Line("<p class=\"muted\">No script model ran.</p>");
         else page.Append(Table(["script", .. names], scripts.Select(s => (IReadOnlyList<Cell>)[s, .. models.Select(m => Cell.Num(m.Scan.Scripts.GetValueOrDefault(s), SafeText.Percent(m.Scan.Scripts.GetValueOrDefault(s), m.Scan.Rows)))]), id: "script-table"));
         page.Line("</section><section id=\"signals\"><h2>Signal distributions</h2><p class=\"legend-box\">Share of each corpus's documents per bin, over bins shared by all corpora; the dashed vertical lines are the first corpus's thresholds; \"more\" is above the largest 99th percentile.</p>");
-        var columns = models[0].Scan.ValueColumns;
         var families = SignalRegistry.Default.Signals.GroupBy(s => s.Family).Select(g => (g.Key.ToString(), g.Select(s => s.Name).ToList())).ToList();
         if (models.All(m => m.Scan.HasModels)) families.Insert(0, ("Models", [ScoreColumns.QualityScore, ScoreColumns.ScriptConfidence]));
         foreach (var (family, signals) in families)
         {
             page.Append("<h3>").Text(family).Line("</h3><div class=\"grid\">");
-            foreach (var name in signals)
-            {
-                int c = ReportPage.IndexOf(columns, name);
-                var series = models.Select(m => (m.Name, m.Scan.Histograms[ReportPage.IndexOf(m.Scan.ValueColumns, name)])).ToList();
-                page.Append("<figure>").Append(Chart.Overlay(name, name, series, models[0].Scan.Rules.Where(r => r.Signal == name).ToList())).Line("</figure>");
-            }
+            foreach (var name in signals) Overlay(page, models, name);
             page.Line("</div>");
         }
         page.Line("</section><section id=\"run\"><h2>Runs</h2>");
@@ -54,6 +52,12 @@ internal static class ComparePage
             Cell.Raw(string.Join("<br>", m.Summary.Inputs.Select(i => "<bdi>" + SafeText.Html(i) + "</bdi>"))), $"{m.Summary.Rules ?? "default"} ({m.RuleSet.ConfigHash[..12]}…)", m.Summary.Tool, m.Summary.StartedUtc ?? "not recorded"]), id: "run-table"));
         page.Line("</section>");
         return page.Render("CorpusQA comparison: " + string.Join(" vs ", names), null);
+    }
+
+    private static void Overlay(PageWriter page, IReadOnlyList<ReportModel> models, string name)
+    {
+        var series = models.Select(m => (m.Name, m.Scan.Histograms[ReportPage.IndexOf(m.Scan.ValueColumns, name)])).ToList();
+        page.Append("<figure>").Append(Chart.Overlay(name, name, series, models[0].Scan.Rules.Where(r => r.Signal == name).ToList())).Line("</figure>");
     }
 
     public static string Markdown(IReadOnlyList<ReportModel> models)
