@@ -151,4 +151,31 @@ public class ReportTests(AuditedSamples samples)
         Assert.Equal(AuditSummary.Long(replayed.Counts, "kept"), model.Scan.KeptDocs);
         Assert.NotEqual(AuditSummary.Long(AuditSummary.Read(Path.Combine(samples.Debian, "summary.json")).Counts, "kept"), model.Scan.KeptDocs);
     }
+
+    [Fact]
+    public async Task Audit_without_dedup_or_models_reports_the_stages_it_ran()
+    {
+        string dir = Path.Combine(samples.Root, "bare");
+        var (code, _, error) = await AuditedSamples.RunAsync("audit", Path.Combine(AuditedSamples.RepoRoot, "corpora", "seeds", "seeds.jsonl"), "--out", dir, "--no-dedup", "--no-model");
+        Assert.True(code == 0, error);
+        string html = File.ReadAllText(Path.Combine(dir, "report.html")), md = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.Contains("The audit ran with --no-dedup.", html);
+        Assert.Contains("No script mix", html);
+        Assert.DoesNotContain("| exact dedup |", md);
+        Assert.DoesNotContain("| quality model |", md);
+        Assert.Contains("| rules |", md);
+        Assert.DoesNotContain("quality_score", html[html.IndexOf("id=\"whatif-data\"", StringComparison.Ordinal)..]);
+    }
+
+    [Fact]
+    public async Task Samples_and_report_do_not_depend_on_the_thread_count()
+    {
+        string dir = Path.Combine(samples.Root, "one-thread");
+        var (code, _, error) = await AuditedSamples.RunAsync("audit", Path.Combine(AuditedSamples.RepoRoot, "corpora", "debian-docs", "sample.jsonl.gz"), "--out", dir, "--threads", "1");
+        Assert.True(code == 0, error);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(samples.Debian, "samples.json")), File.ReadAllBytes(Path.Combine(dir, "samples.json")));
+        static string WithoutTime(string path) => Regex.Replace(File.ReadAllText(path).Replace("one-thread", "debian-docs"), @"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ|[\d.]+ s, \d+ documents/s, [\d.]+ MB/s|threads&quot;: \d", "T");   // the run's time and options
+        Assert.Equal(WithoutTime(Path.Combine(samples.Debian, "report.html")), WithoutTime(Path.Combine(dir, "report.html")));
+        Assert.Equal(WithoutTime(Path.Combine(samples.Debian, "report.md")), WithoutTime(Path.Combine(dir, "report.md")));
+    }
 }
