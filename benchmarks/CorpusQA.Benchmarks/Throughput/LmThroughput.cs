@@ -16,22 +16,24 @@ internal static class LmThroughput
     public static int Run(string[] args)
     {
         string? input = null;
+        string? modelPath = null;
         int reps = 3;
         for (int i = 0; i < args.Length; i++)
         {
             if (args[i] == "--reps") reps = int.Parse(args[++i]);
+            else if (args[i] == "--model") modelPath = args[++i];
             else input = args[i];
         }
 
         if (input is null)
         {
-            Console.Error.WriteLine("usage: lm-throughput FILE.jsonl [--reps N]");
+            Console.Error.WriteLine("usage: lm-throughput FILE.jsonl [--reps N] [--model lm.bin]");
             return 2;
         }
 
         var (docs, bytes) = CorpusTexts.Load(input);
         var load = Stopwatch.StartNew();
-        var model = CharLanguageModel.Default;
+        var model = modelPath is null ? CharLanguageModel.Default : CharLanguageModel.Open(modelPath);
         double loadSeconds = load.Elapsed.TotalSeconds;
         var segmenter = JiebaSegmenter.CreateDefault();
         var tokens = new List<TokenSpan>(1 << 16);

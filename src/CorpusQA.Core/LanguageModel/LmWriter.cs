@@ -13,10 +13,9 @@ public sealed partial class CharLmTrainer
             CharLmBuildOptions options, ulong start)
         {
             int order = header.Order;
-            int stride = LmFormat.EntrySize(header.Encoding);
             var kept = new (ulong Key, Gram Gram)[order][];
             var offsets = new long[order];
-            var capacities = new long[order];
+            var buckets = new long[order];
             long size = LmFormat.HeaderSize + (long)order * LmFormat.OrderSize;
             for (int n = 1; n <= order; n++)
             {
@@ -26,10 +25,10 @@ public sealed partial class CharLmTrainer
                     if (!prune || gram.Raw >= options.PruneMinCount) list.Add((key, gram));
                 list.Sort((a, b) => a.Item1.CompareTo(b.Item1)); // table layout independent of counting order
                 kept[n - 1] = [.. list];
-                size = (size + 7) & ~7L;
+                size = (size + LmFormat.BucketBytes - 1) & ~(long)(LmFormat.BucketBytes - 1);
                 offsets[n - 1] = size;
-                capacities[n - 1] = LmFormat.Capacity(list.Count);
-                size += capacities[n - 1] * stride;
+                buckets[n - 1] = LmFormat.Buckets(list.Count);
+                size += LmFormat.TableBytes(buckets[n - 1], list.Count, header.Encoding);
             }
 
             var file = new byte[size];
@@ -49,7 +48,7 @@ public sealed partial class CharLmTrainer
                 var (backoffMin, backoffStep) = Range(entries, start, backoff: true);
                 var d = span.Slice(LmFormat.HeaderSize + (n - 1) * LmFormat.OrderSize, LmFormat.OrderSize);
                 BinaryPrimitives.WriteInt64LittleEndian(d, entries.Length);
-                BinaryPrimitives.WriteInt64LittleEndian(d[8..], capacities[n - 1]);
+                BinaryPrimitives.WriteInt64LittleEndian(d[8..], buckets[n - 1]);
                 BinaryPrimitives.WriteInt64LittleEndian(d[16..], offsets[n - 1]);
                 BinaryPrimitives.WriteInt32LittleEndian(d[24..], options.PruneFromOrder > 0 && n >= options.PruneFromOrder ? options.PruneMinCount : 1);
                 BinaryPrimitives.WriteDoubleLittleEndian(d[32..], probMin);
@@ -59,26 +58,27 @@ public sealed partial class CharLmTrainer
                 BinaryPrimitives.WriteDoubleLittleEndian(d[64..], discounts[n - 1].D1);
                 BinaryPrimitives.WriteDoubleLittleEndian(d[72..], discounts[n - 1].D2);
                 BinaryPrimitives.WriteDoubleLittleEndian(d[80..], discounts[n - 1].D3);
-                var table = span.Slice((int)offsets[n - 1], (int)(capacities[n - 1] * stride));
-                foreach (var (key, gram) in entries)
+                ulong count = (ulong)buckets[n - 1];
+                var words = span.Slice((int)offsets[n - 1], (int)(buckets[n - 1] * LmFormat.BucketBytes));
+                var values = span.Slice((int)offsets[n - 1] + words.Length, entries.Length * LmFormat.ValueBytes(header.Encoding));
+                for (int i = 0; i < entries.Length; i++)
                 {
-                    ulong capacity = (ulong)capacities[n - 1];
-                    ulong slot = LmFormat.Home(key, capacity);
-                    while (BinaryPrimitives.ReadUInt64LittleEndian(table[(int)(slot * (ulong)stride)..]) != 0)
-                        slot = slot + 1 == capacity ? 0 : slot + 1;
-                    var e = table[(int)(slot * (ulong)stride)..];
-                    BinaryPrimitives.WriteUInt64LittleEndian(e, key);
+                    var (key, gram) = entries[i];
+                    int slot = (int)LmFormat.Home(key, count) * LmFormat.Slots;
+                    while (BinaryPrimitives.ReadUInt64LittleEndian(words[(slot * 8)..]) != 0)
+                        slot = slot + 1 == words.Length / 8 ? 0 : slot + 1;
                     double prob = key == start && n == 1 ? probMin : gram.Log10Prob;
+                    ulong payload;
                     if (header.Encoding == LmValueEncoding.Float64)
                     {
-                        BinaryPrimitives.WriteDoubleLittleEndian(e[8..], key == start && n == 1 ? -99 : prob);
-                        BinaryPrimitives.WriteDoubleLittleEndian(e[16..], gram.Log10Backoff);
+                        payload = (uint)i;
+                        BinaryPrimitives.WriteDoubleLittleEndian(values[(16 * i)..], key == start && n == 1 ? -99 : prob);
+                        BinaryPrimitives.WriteDoubleLittleEndian(values[(16 * i + 8)..], gram.Log10Backoff);
                     }
                     else
-                    {
-                        BinaryPrimitives.WriteUInt16LittleEndian(e[8..], Quantize(prob, probMin, probStep));
-                        BinaryPrimitives.WriteUInt16LittleEndian(e[10..], Quantize(gram.Log10Backoff, backoffMin, backoffStep));
-                    }
+                        payload = ((ulong)Quantize(prob, probMin, probStep) << 16) | Quantize(gram.Log10Backoff, backoffMin, backoffStep);
+
+                    BinaryPrimitives.WriteUInt64LittleEndian(words[(slot * 8)..], LmFormat.Tag(key) | payload);
                 }
             }
 
