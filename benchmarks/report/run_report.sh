@@ -5,20 +5,11 @@
 # pinned to CPU 0 (taskset) and records seconds, peak RSS and the size of report.html / report.md.
 #   benchmarks/report/run_report.sh [ROWS]     (default 1000000)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
 rows=${1:-1000000}
-mkdir -p "$root/benchmarks/results"
-dotnet build "$root/src/CorpusQA.Cli" -c Release -v q >&2
-cli="dotnet $root/src/CorpusQA.Cli/bin/Release/net10.0/corpusqa.dll"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-results=$root/benchmarks/results/report-$(date -u +%Y%m%dT%H%M%S).jsonl
+source "$(dirname "$0")/../replay/common.sh" report
 sample=$root/corpora/debian-docs/sample.jsonl.gz
 $cli audit "$sample" --out "$work/audit" > /dev/null 2>&1
-mkdir -p "$work/big"
-dotnet run "$root/benchmarks/replay/ReplicateSignals.cs" -- "$work/audit/signals.parquet" "$work/big/signals.parquet" "$rows" >&2
-cp "$work/audit/summary.json" "$work/audit/samples.json" "$work/big/"
-ls -l "$work/big/signals.parquet" >&2
+big_signals "$work/audit" "$work/big" "$rows"
 tfile=$(mktemp)
 DOTNET_PROCESSOR_COUNT=1 /usr/bin/time -f '%e %M' -o "$tfile" taskset -c 0 $cli report "$work/big" > /dev/null 2>&1
 read -r secs rss_kb < "$tfile"

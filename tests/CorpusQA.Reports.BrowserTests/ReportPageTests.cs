@@ -25,8 +25,7 @@ public class ReportPageTests(Browser browser, AuditedSamples samples)
         Assert.True(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('svg.chart').length") > 70);
         Assert.True(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('svg.chart title').length") > 70);
         Assert.NotEqual("", await page.EvaluateExpressionAsync<string>("document.querySelector('#whatif-kept .k-share').textContent"));
-        Assert.Empty(opened.Errors);
-        Assert.Empty(opened.Requests);
+        AssertQuiet(opened);
         if (ScreenshotDir is not null && corpus == "debian-docs")
             await page.ScreenshotAsync(Path.Combine(ScreenshotDir, "report.png"), new PuppeteerSharp.ScreenshotOptions { Clip = new PuppeteerSharp.Media.Clip { X = 0, Y = 0, Width = 1280, Height = 1700 } });
     }
@@ -48,8 +47,7 @@ public class ReportPageTests(Browser browser, AuditedSamples samples)
         Assert.True(await page.EvaluateExpressionAsync<int>("document.documentElement.textContent.length") < 2_000_000);
         Assert.True(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('.snip').length") > 3);
         Assert.True(await page.EvaluateExpressionAsync<bool>("[...document.querySelectorAll('pre.text')].every(p => p.getBoundingClientRect().height < 400)"));
-        Assert.Empty(opened.Errors);
-        Assert.Empty(opened.Requests);
+        AssertQuiet(opened);
     }
 
     [Fact]
@@ -81,8 +79,7 @@ public class ReportPageTests(Browser browser, AuditedSamples samples)
 
         await page.ClickAsync("#whatif-reset");
         Assert.Equal(before, await Kept(page));
-        Assert.Empty(opened.Errors);
-        Assert.Empty(opened.Requests);
+        AssertQuiet(opened);
     }
 
     [Fact]
@@ -111,10 +108,16 @@ public class ReportPageTests(Browser browser, AuditedSamples samples)
         foreach (var id in new[] { "overview", "funnel", "reasons", "scripts", "signals", "run" })
             Assert.True(await page.EvaluateExpressionAsync<bool>($"!!document.getElementById('{id}')"), id);
         Assert.True(await page.EvaluateExpressionAsync<int>("document.querySelectorAll('svg.chart').length") > 70);
-        Assert.Empty(opened.Errors);
-        Assert.Empty(opened.Requests);
+        AssertQuiet(opened);
         if (ScreenshotDir is not null)
             await page.ScreenshotAsync(Path.Combine(ScreenshotDir, "compare.png"), new PuppeteerSharp.ScreenshotOptions { Clip = new PuppeteerSharp.Media.Clip { X = 0, Y = 0, Width = 1280, Height = 1500 } });
+    }
+
+    /// <summary>No console or page error (CSP violations included) and no request beyond the file.</summary>
+    private static void AssertQuiet(Browser.Opened opened)
+    {
+        Assert.Empty(opened.Errors);
+        Assert.Empty(opened.Requests);
     }
 
     private static string Rule(string signal) =>

@@ -79,11 +79,7 @@ internal static class RulesReplay
         {
             using var group = table.OpenRowGroup(g);
             int rows = group.RowCount;
-            for (int c = 0; c < valueColumns.Length; c++)
-            {
-                if (columns[c] is null || columns[c].Length < rows) columns[c] = new double[rows];
-                await group.ReadDoublesAsync(valueColumns[c], columns[c], ct).ConfigureAwait(false);
-            }
+            await group.ReadDoublesAsync(valueColumns, columns, ct).ConfigureAwait(false);
             var docIndex = await group.ReadInt64sAsync(AuditColumns.DocIndex, ct).ConfigureAwait(false);
             var docId = await group.ReadStringsAsync(AuditColumns.DocId, ct).ConfigureAwait(false);
             var sourceFile = await group.ReadStringsAsync(AuditColumns.SourceFile, ct).ConfigureAwait(false);

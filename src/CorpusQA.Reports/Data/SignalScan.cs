@@ -84,11 +84,7 @@ public static class SignalScan
         {
             using var group = table.OpenRowGroup(g);
             int rows = group.RowCount;
-            for (int c = 0; c < valueColumns.Length; c++)
-            {
-                if (columns[c] is null || columns[c].Length < rows) columns[c] = new double[rows];
-                await group.ReadDoublesAsync(valueColumns[c], columns[c], ct).ConfigureAwait(false);
-            }
+            await group.ReadDoublesAsync(valueColumns, columns, ct).ConfigureAwait(false);
             var docIndex = await group.ReadInt64sAsync(DocIndex, ct).ConfigureAwait(false);
             var isKeeper = dedup ? await group.ReadBoolsAsync(IsKeeper, ct).ConfigureAwait(false) : null;
             var exactDupOf = dedup ? await group.ReadStringsAsync(ExactDupOf, ct).ConfigureAwait(false) : null;

@@ -40,16 +40,7 @@ internal static partial class ReportPage
     {
         var scan = m.Scan;
         page.Line("<section id=\"overview\"><h2>1. Overview</h2><div class=\"cards\">");
-        Card(page, "documents", SafeText.Count(scan.Rows));
-        Card(page, "characters (code points)", SafeText.Count((long)scan.Chars));
-        Card(page, "words (jieba tokens)", SafeText.Count((long)scan.Words));
-        if (scan.HasDedup)
-        {
-            Card(page, "exact duplicates", $"{SafeText.Count(scan.ExactDuplicates)} ({SafeText.Percent(scan.ExactDuplicates, scan.Rows)})");
-            Card(page, "near duplicates", $"{SafeText.Count(scan.NearDuplicates)} ({SafeText.Percent(scan.NearDuplicates, scan.Rows)})");
-        }
-        Card(page, "kept documents", $"{SafeText.Count(scan.KeptDocs)} ({SafeText.Percent(scan.KeptDocs, scan.Rows)})");
-        Card(page, "kept characters", Share(scan.KeptChars, scan.Chars));
+        foreach (var (key, value) in OverviewFacts(scan)) Card(page, key, value);
         page.Line("</div><div class=\"grid\">");
         if (scan.Scripts.Count > 0)
         {
@@ -66,6 +57,21 @@ internal static partial class ReportPage
                 "Hatched bins are below the quality model's threshold (dropped as low_quality_score).");
         }
         page.Line("</div></section>");
+    }
+
+    /// <summary>The overview numbers, shared by the page's cards and report.md's table.</summary>
+    internal static IEnumerable<(string Key, string Value)> OverviewFacts(ScanResult scan)
+    {
+        yield return ("documents", SafeText.Count(scan.Rows));
+        yield return ("characters (code points)", SafeText.Count((long)scan.Chars));
+        yield return ("words (jieba tokens)", SafeText.Count((long)scan.Words));
+        if (scan.HasDedup)
+        {
+            yield return ("exact duplicates", $"{SafeText.Count(scan.ExactDuplicates)} ({SafeText.Percent(scan.ExactDuplicates, scan.Rows)})");
+            yield return ("near duplicates", $"{SafeText.Count(scan.NearDuplicates)} ({SafeText.Percent(scan.NearDuplicates, scan.Rows)})");
+        }
+        yield return ("kept documents", $"{SafeText.Count(scan.KeptDocs)} ({SafeText.Percent(scan.KeptDocs, scan.Rows)})");
+        yield return ("kept characters", Share(scan.KeptChars, scan.Chars));
     }
 
     private static void Funnel(PageWriter page, ReportModel m)

@@ -15,14 +15,7 @@ internal static class MarkdownReport
         b.Append("**").Append(SafeText.Percent(scan.KeptDocs, scan.Rows)).Append("** of the documents and **").Append(ReportPage.Share(scan.KeptChars, scan.Chars))
             .Append("** of the characters pass every stage (").Append(SafeText.Count(scan.KeptDocs)).Append(" of ").Append(SafeText.Count(scan.Rows)).Append(" documents).\n\n");
         b.Append("## Overview\n\n| | |\n|---|---:|\n");
-        Row(b, "documents", SafeText.Count(scan.Rows));
-        Row(b, "characters (code points)", SafeText.Count((long)scan.Chars));
-        Row(b, "words (jieba tokens)", SafeText.Count((long)scan.Words));
-        if (scan.HasDedup)
-        {
-            Row(b, "exact duplicates", $"{SafeText.Count(scan.ExactDuplicates)} ({SafeText.Percent(scan.ExactDuplicates, scan.Rows)})");
-            Row(b, "near duplicates", $"{SafeText.Count(scan.NearDuplicates)} ({SafeText.Percent(scan.NearDuplicates, scan.Rows)})");
-        }
+        foreach (var (key, value) in ReportPage.OverviewFacts(scan)) Row(b, key, value);
         foreach (var (script, count) in scan.Scripts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
             Row(b, "script " + script, $"{SafeText.Count(count)} ({SafeText.Percent(count, scan.Rows)})");
         b.Append('\n');
