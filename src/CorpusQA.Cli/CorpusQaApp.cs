@@ -104,6 +104,3 @@ public static class CorpusQaApp
 
 /// <summary>A command-line value that parses but makes no sense (e.g. a mode that conflicts with another option).</summary>
 public sealed class CliUsageException(string message) : Exception(message);
-
-/// <summary>An output file or folder could not be written.</summary>
-public sealed class OutputException(string message, Exception? inner = null) : Exception(message, inner);

@@ -332,17 +332,7 @@ internal static class AuditRun
     }
 
     /// <summary>Creates (or opens) an output folder; a failure is an <see cref="OutputException"/> (exit code 4).</summary>
-    internal static string CreateOutDir(string path)
-    {
-        try
-        {
-            return Directory.CreateDirectory(path).FullName;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException($"{path}: {ex.Message}", ex);
-        }
-    }
+    internal static string CreateOutDir(string path) => OutputFiles.CreateDirectory(path);
 
     private static long EstimateDocuments(InputCorpus corpus) => Math.Max(1, corpus.TotalFileBytes / 4000);
 

@@ -1,7 +1,7 @@
 using CorpusQA.IO;
 using CorpusQA.IO.Writers;
 
-namespace CorpusQA.Cli.Runs;
+namespace CorpusQA.Pipeline;
 
 /// <summary>errors.jsonl: one line per skipped bad record, <c>{"file","row","reason","message"}</c>.</summary>
 internal sealed class BadRecordLog(string path) : IAsyncDisposable

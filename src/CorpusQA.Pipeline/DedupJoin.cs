@@ -1,7 +1,7 @@
 using CorpusQA.Core.Dedup;
 using CorpusQA.IO;
 
-namespace CorpusQA.Cli.Runs;
+namespace CorpusQA.Pipeline;
 
 /// <summary>
 /// Turns dedup's document indices into document ids for the output tables. Only the documents other rows point at

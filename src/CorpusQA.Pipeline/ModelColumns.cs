@@ -2,7 +2,7 @@ using CorpusQA.Classify.Scoring;
 using CorpusQA.Core.Rules;
 using CorpusQA.IO;
 
-namespace CorpusQA.Cli.Runs;
+namespace CorpusQA.Pipeline;
 
 /// <summary>The learned-score columns of signals.parquet and scores.parquet (docs/outputs.md).</summary>
 internal static class ModelColumns

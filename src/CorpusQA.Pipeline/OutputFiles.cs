@@ -1,10 +1,23 @@
 using CorpusQA.IO.Writers;
 
-namespace CorpusQA.Cli;
+namespace CorpusQA.Pipeline;
 
 /// <summary>Opens and commits atomic output files, turning file-system failures into <see cref="OutputException"/>.</summary>
 internal static class OutputFiles
 {
+    /// <summary>Creates (or opens) an output folder; a failure is an <see cref="OutputException"/> (exit code 4).</summary>
+    public static string CreateDirectory(string path)
+    {
+        try
+        {
+            return Directory.CreateDirectory(path).FullName;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"{path}: {ex.Message}", ex);
+        }
+    }
+
     public static AtomicFile Create(string path)
     {
         try
@@ -24,7 +37,7 @@ internal static class OutputFiles
     public static async Task<string> WriteAsync(string path, Func<Stream, Task> write)
     {
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Runs.AuditRun.CreateOutDir(dir);
+        if (dir is not null) CreateDirectory(dir);
         await using var file = Create(path);
         try
         {
@@ -49,3 +62,6 @@ internal static class OutputFiles
         }
     }
 }
+
+/// <summary>An output file or folder could not be written.</summary>
+public sealed class OutputException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CorpusQA.Cli.Runs;
+namespace CorpusQA.Pipeline;
 
 /// <summary>
 /// One document's first-pass outcome, spilled to a temporary file in input order so that the second pass (after

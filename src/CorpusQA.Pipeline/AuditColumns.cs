@@ -3,7 +3,7 @@ using System.Text;
 using CorpusQA.Core.Signals;
 using CorpusQA.IO;
 
-namespace CorpusQA.Cli.Runs;
+namespace CorpusQA.Pipeline;
 
 /// <summary>The documented schema of signals.parquet (docs/signals.md lists the signal columns).</summary>
 internal static class AuditColumns

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using CorpusQA.Core.Documents;
 using CorpusQA.IO;
 
-namespace CorpusQA.Cli;
+namespace CorpusQA.Pipeline;
 
 /// <summary>What a command needs to know to read its inputs.</summary>
 internal sealed record InputCorpusOptions
