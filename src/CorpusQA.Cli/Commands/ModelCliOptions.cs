@@ -83,10 +83,5 @@ internal sealed class ModelCliOptions(bool allowNone)
     }
 
     /// <summary>What summary.json records of the models.</summary>
-    public static Dictionary<string, object?>? Record(ModelSet? models) => models is null ? null : new()
-    {
-        ["quality"] = models.Quality?.Origin,
-        ["quality_threshold"] = models.Quality?.Manifest.Threshold,
-        ["script"] = models.Script?.Origin,
-    };
+    public static Dictionary<string, object?>? Record(ModelSet? models) => AuditSummaryFile.ModelRecord(models);
 }

@@ -14,7 +14,7 @@ internal static class ReportRun
     public static RuleSet RecordedRules(string directory)
     {
         var recorded = RecordedAudit.Read(Path.Combine(directory, RulesReplay.SummaryFile));
-        return AuditRun.WithQualityRule(RulesReplay.LoadRules(null, recorded), recorded.QualityThreshold, recorded.QualityModel);
+        return AuditAnalysis.WithQualityRule(RulesReplay.LoadRules(null, recorded), recorded.QualityThreshold, recorded.QualityModel);
     }
 
     public static async Task<IReadOnlyList<string>> WriteAsync(string directory, RuleSet? rules, CancellationToken ct)

@@ -60,7 +60,7 @@ internal static class RulesReplay
         if (models && recorded.QualityThreshold is null && !File.Exists(Path.Combine(settings.AuditDir, SummaryFile)))
             log.WriteLine("rules apply: no summary.json beside signals.parquet, so the quality model's threshold is unknown; bound quality_score in --config to use it");
 
-        var rules = AuditRun.WithQualityRule(LoadRules(settings.ConfigPath, recorded), models ? recorded.QualityThreshold : null, recorded.QualityModel);
+        var rules = AuditAnalysis.WithQualityRule(LoadRules(settings.ConfigPath, recorded), models ? recorded.QualityThreshold : null, recorded.QualityModel);
         if (settings.ConfigPath is null && recorded.RulesSha256 is { } audited && audited != rules.ConfigHash)
             log.WriteLine($"rules apply: note: the rules recorded in summary.json hashed {audited[..12]}…, these hash {rules.ConfigHash[..12]}… (the rule file or the default rules changed since)");
 
@@ -120,7 +120,7 @@ internal static class RulesReplay
         if (recorded.Characters is { } characters && recorded.Documents == documents) summary.RestoreCharacters(characters);
         string verdictsPath = await verdicts.CompleteAsync(ct).ConfigureAwait(false);
         var run = RunMetadata(settings, signalsPath, registry, rules, recorded, documents, dedup);
-        string summaryPath = await AuditRun.WriteSummaryAsync(Path.Combine(outDir, SummaryFile), summary, run, partial: false).ConfigureAwait(false);
+        string summaryPath = await AuditSummaryFile.WriteAsync(Path.Combine(outDir, SummaryFile), summary, run, partial: false).ConfigureAwait(false);
         return new ReplayResult(summary, rules, verdictsPath, summaryPath);
     }
 

@@ -8,11 +8,10 @@ namespace CorpusQA.Core.Dedup;
 /// signatures to a temporary shard file; <see cref="Finish"/> runs the bucket and cluster stages on it.
 /// Results depend only on (index, text, words, score) per document, never on call order or thread count.
 /// </summary>
-public sealed class DedupEngine : IDisposable
+public sealed class DedupEngine : IDocumentSigner, IDisposable
 {
     private readonly DedupOptions _options;
-    private readonly ThreadLocal<(MinHashSigner Signer, DocumentSignature Scratch)> _signers;
-    private readonly SignatureWriter _writer;
+    private readonly ShardSigner _writer;
     private readonly string _workDirectory;
     private bool _finished;
 
@@ -24,8 +23,7 @@ public sealed class DedupEngine : IDisposable
         Lsh = options.LshLayout();
         _workDirectory = Path.Combine(options.TempDirectory ?? Path.GetTempPath(), $"corpusqa-dedup-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_workDirectory);
-        _writer = new SignatureWriter(Path.Combine(_workDirectory, "shard-0.cqsig"), options, keepTexts: KeepsTexts(options));
-        _signers = new ThreadLocal<(MinHashSigner, DocumentSignature)>(() => (new MinHashSigner(options), new DocumentSignature(options.NumPerm)));
+        _writer = new ShardSigner(Path.Combine(_workDirectory, "shard-0.cqsig"), options);
     }
 
     /// <summary>The bands × rows chosen for the threshold (print <see cref="LshParameters.SCurve"/> before a run).</summary>
@@ -36,9 +34,7 @@ public sealed class DedupEngine : IDisposable
     {
         if (_finished)
             throw new InvalidOperationException("Finish() was already called.");
-        var (signer, scratch) = _signers.Value;
-        signer.Sign(index, text, words, qualityScore, scratch);
-        _writer.Write(scratch, signer.LastNormalizedText, hasText: KeepsTexts(_options));
+        _writer.AddDocument(index, text, words, qualityScore);
     }
 
     /// <summary>Runs the bucket and cluster stages; documents must have been added with indices 0..N-1.</summary>
@@ -53,9 +49,6 @@ public sealed class DedupEngine : IDisposable
         return ClusterStage.Run([_writer.Path], candidates, _options);
     }
 
-    /// <summary>Texts are kept beside the signatures for exact edge verification and the sample pairs' true Jaccard.</summary>
-    private static bool KeepsTexts(DedupOptions options) => options.VerifiesExactly || options.SamplePairCount > 0;
-
     /// <summary>What the bucket stage did (after <see cref="Finish"/>).</summary>
     public BucketStageStats? BucketStats { get; private set; }
 
@@ -65,7 +58,6 @@ public sealed class DedupEngine : IDisposable
     public void Dispose()
     {
         _writer.Dispose();
-        _signers.Dispose();
         try { Directory.Delete(_workDirectory, recursive: true); } catch (IOException) { }
     }
 }

@@ -87,6 +87,80 @@ public sealed class CorpusSummary
     /// <summary>Document counts per value of each categorical column.</summary>
     public IReadOnlyDictionary<string, SortedDictionary<string, long>> Categories => _categories;
 
+    /// <summary>Adds another shard's summary (same signal names): counts, per-file and category counts and sketches
+    /// merge exactly, so shards merged in input order write the same summary.json as one pass.</summary>
+    public void Merge(CorpusSummary other)
+    {
+        if (!other._signalNames.SequenceEqual(_signalNames)) throw new ArgumentException("the summaries have different signals", nameof(other));
+        Documents += other.Documents;
+        Kept += other.Kept;
+        Characters += other.Characters;
+        Utf8Bytes += other.Utf8Bytes;
+        KeptUtf8Bytes += other.KeptUtf8Bytes;
+        foreach (var (file, n) in other._documentsPerFile) _documentsPerFile[file] = _documentsPerFile.GetValueOrDefault(file) + n;
+        foreach (var (reason, n) in other._dropReasons) _dropReasons[reason] = _dropReasons.GetValueOrDefault(reason) + n;
+        foreach (var (column, counts) in other._categories)
+        {
+            if (!_categories.TryGetValue(column, out var mine)) _categories[column] = mine = new(StringComparer.Ordinal);
+            foreach (var (value, n) in counts) mine[value] = mine.GetValueOrDefault(value) + n;
+        }
+        for (int i = 0; i < _sketches.Length; i++) _sketches[i].Merge(other._sketches[i]);
+    }
+
+    /// <summary>The mergeable state (not summary.json): read back with <see cref="ReadState"/> and <see cref="Merge"/>d.</summary>
+    public void WriteState(Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("signals");
+        foreach (var name in _signalNames) json.WriteStringValue(name);
+        json.WriteEndArray();
+        json.WriteNumber("documents", Documents);
+        json.WriteNumber("kept", Kept);
+        json.WriteNumber("characters", Characters);
+        json.WriteNumber("bytes", Utf8Bytes);
+        json.WriteNumber("kept_bytes", KeptUtf8Bytes);
+        WriteCounts(json, "documents_per_file", _documentsPerFile);
+        WriteCounts(json, "drop_reasons", _dropReasons);
+        json.WriteStartObject("categories");
+        foreach (var (column, counts) in _categories) WriteCounts(json, column, counts);
+        json.WriteEndObject();
+        json.WriteStartArray("sketches");
+        foreach (var sketch in _sketches) sketch.WriteState(json);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    public static CorpusSummary ReadState(JsonElement state)
+    {
+        var summary = new CorpusSummary([.. state.GetProperty("signals").EnumerateArray().Select(e => e.GetString()!)])
+        {
+            Documents = state.GetProperty("documents").GetInt64(),
+            Kept = state.GetProperty("kept").GetInt64(),
+            Characters = state.GetProperty("characters").GetInt64(),
+            Utf8Bytes = state.GetProperty("bytes").GetInt64(),
+            KeptUtf8Bytes = state.GetProperty("kept_bytes").GetInt64(),
+        };
+        ReadCounts(state.GetProperty("documents_per_file"), summary._documentsPerFile);
+        ReadCounts(state.GetProperty("drop_reasons"), summary._dropReasons);
+        foreach (var column in state.GetProperty("categories").EnumerateObject())
+            ReadCounts(column.Value, summary._categories[column.Name] = new(StringComparer.Ordinal));
+        int i = 0;
+        foreach (var sketch in state.GetProperty("sketches").EnumerateArray()) summary._sketches[i++] = DistributionSketch.ReadState(sketch);
+        return summary;
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, SortedDictionary<string, long> counts)
+    {
+        json.WriteStartObject(name);
+        foreach (var (key, n) in counts) json.WriteNumber(key, n);
+        json.WriteEndObject();
+    }
+
+    private static void ReadCounts(JsonElement counts, SortedDictionary<string, long> into)
+    {
+        foreach (var p in counts.EnumerateObject()) into[p.Name] = p.Value.GetInt64();
+    }
+
     /// <summary>Writes summary.json: counts, per-signal distributions, drop reasons, and the caller's run metadata.</summary>
     public void WriteJson(Utf8JsonWriter json, IReadOnlyDictionary<string, object?> run)
     {

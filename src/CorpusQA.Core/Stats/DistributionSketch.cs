@@ -21,7 +21,7 @@ public sealed class DistributionSketch
     private readonly SortedDictionary<int, long> _negative = new();
     private long _zeros;
     private long _nonFinite;
-    private double _sum;
+    private readonly ExactSum _sum = new();
 
     /// <summary>Finite values added.</summary>
     public long Count { get; private set; }
@@ -33,7 +33,7 @@ public sealed class DistributionSketch
 
     public double Max { get; private set; } = double.NegativeInfinity;
 
-    public double Mean => Count == 0 ? double.NaN : _sum / Count;
+    public double Mean => Count == 0 ? double.NaN : _sum.Value / Count;
 
     public void Add(double value)
     {
@@ -44,7 +44,7 @@ public sealed class DistributionSketch
         }
 
         Count++;
-        _sum += value;
+        _sum.Add(value);
         if (value < Min) Min = value;
         if (value > Max) Max = value;
         if (Math.Abs(value) < ZeroThreshold)
@@ -68,13 +68,64 @@ public sealed class DistributionSketch
         foreach (var (k, c) in other._negative) Increment(_negative, k, c);
         _zeros += other._zeros;
         _nonFinite += other._nonFinite;
-        _sum += other._sum;
+        _sum.Add(other._sum);
         Count += other.Count;
         if (other.Count > 0)
         {
             Min = Math.Min(Min, other.Min);
             Max = Math.Max(Max, other.Max);
         }
+    }
+
+    /// <summary>The whole state as JSON (doubles round-trip exactly), for <see cref="ReadState"/> in another process.</summary>
+    public void WriteState(System.Text.Json.Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("count", Count);
+        json.WriteNumber("zeros", _zeros);
+        json.WriteNumber("non_finite", _nonFinite);
+        json.WriteString("min", Min.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("max", Max.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteStartArray("sum");
+        foreach (var part in _sum.Partials) json.WriteNumberValue(part);
+        json.WriteEndArray();
+        WriteBuckets(json, "positive", _positive);
+        WriteBuckets(json, "negative", _negative);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A sketch from <see cref="WriteState"/>: merging read states equals adding the values in one process.</summary>
+    public static DistributionSketch ReadState(System.Text.Json.JsonElement state)
+    {
+        var sketch = new DistributionSketch
+        {
+            Count = state.GetProperty("count").GetInt64(),
+            Min = double.Parse(state.GetProperty("min").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+            Max = double.Parse(state.GetProperty("max").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+        };
+        sketch._zeros = state.GetProperty("zeros").GetInt64();
+        sketch._nonFinite = state.GetProperty("non_finite").GetInt64();
+        foreach (var part in state.GetProperty("sum").EnumerateArray()) sketch._sum.Add(part.GetDouble());
+        ReadBuckets(state.GetProperty("positive"), sketch._positive);
+        ReadBuckets(state.GetProperty("negative"), sketch._negative);
+        return sketch;
+    }
+
+    private static void WriteBuckets(System.Text.Json.Utf8JsonWriter json, string name, SortedDictionary<int, long> buckets)
+    {
+        json.WriteStartArray(name);
+        foreach (var (k, c) in buckets)
+        {
+            json.WriteNumberValue(k);
+            json.WriteNumberValue(c);
+        }
+        json.WriteEndArray();
+    }
+
+    private static void ReadBuckets(System.Text.Json.JsonElement array, SortedDictionary<int, long> into)
+    {
+        var items = array.EnumerateArray().ToArray();
+        for (int i = 0; i + 1 < items.Length; i += 2) into[items[i].GetInt32()] = items[i + 1].GetInt64();
     }
 
     /// <summary>The q-quantile (0 ≤ q ≤ 1), clamped to [Min, Max]; NaN when empty.</summary>

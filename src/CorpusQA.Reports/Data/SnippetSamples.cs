@@ -136,8 +136,7 @@ public sealed class SnippetSampler
             int column = _columns[i];
             if (column < 0 || column >= values.Length || _rules[i].Passes(values[column])) continue;
             var rule = _rules[i];
-            double t = rule.Threshold, v = values[column];
-            double severity = (rule.Bound == RuleBound.Min ? t - v : v - t) / Math.Max(Math.Abs(t), 1e-9);
+            double v = values[column], severity = Severity(rule, v);
             if (!_doc.TryGetValue(rule.Reason, out var current) || severity > current.Severity) _doc[rule.Reason] = (severity, rule.Signal, v);
         }
         foreach (var (reason, (severity, signal, value)) in _doc)
@@ -148,6 +147,38 @@ public sealed class SnippetSampler
             var snippet = Snippet.Of(docIndex, docId, sourceFile, rowIndex, text, signal, value);
             if (worst) Insert(_worst, reason, severity, snippet, largest: true);
             if (border) Insert(_borderline, reason, severity, snippet, largest: false);
+        }
+    }
+
+    private static double Severity(QualityRule rule, double v)
+    {
+        double t = rule.Threshold;
+        return (rule.Bound == RuleBound.Min ? t - v : v - t) / Math.Max(Math.Abs(t), 1e-9);
+    }
+
+    /// <summary>
+    /// Takes in the samples another sampler chose from a later stretch of the same corpus (a shard; call in input
+    /// order). Each snippet's severity is recomputed from its rule and value and it competes as if offered here, so the
+    /// shards' samples merged in order equal one sampler fed every document.
+    /// </summary>
+    public void Merge(SnippetSamples shard)
+    {
+        ArgumentNullException.ThrowIfNull(shard);
+        MergeLists(shard.Worst, _worst, largest: true);
+        MergeLists(shard.Borderline, _borderline, largest: false);
+    }
+
+    private void MergeLists(Dictionary<string, List<Snippet>> from, Dictionary<string, List<(double, Snippet)>> into, bool largest)
+    {
+        foreach (var (reason, list) in from)
+        {
+            foreach (var snippet in list)
+            {
+                // The rule of this reason on the snippet's signal that the value breaks (the one Offer scored it by).
+                var rule = _rules.First(r => r.Reason == reason && r.Signal == snippet.Signal && !r.Passes(snippet.Value));
+                double severity = Severity(rule, snippet.Value);
+                if (Fits(into, reason, severity, largest)) Insert(into, reason, severity, snippet, largest);
+            }
         }
     }
 

@@ -1,6 +1,14 @@
 
 namespace CorpusQA.Core.Dedup.Stages;
 
+/// <summary>Bands First..End-1 of the LSH layout (End is exclusive).</summary>
+public readonly record struct BandRange(int First, int End)
+{
+    /// <summary>Group <paramref name="group"/> of <paramref name="groups"/> near-equal groups of <paramref name="bands"/> bands.</summary>
+    public static BandRange Group(int group, int groups, int bands) =>
+        new((int)((long)group * bands / groups), (int)((long)(group + 1) * bands / groups));
+}
+
 /// <summary>What the bucket stage did, for logs and the memory report.</summary>
 public sealed record BucketStageStats(int DocCount, long ExactDuplicatePairs, long CandidatePairs, int SpilledRuns, int MaxKeysInMemory);
 
@@ -15,14 +23,24 @@ public static class BucketStage
     /// <summary>A bucket of more documents than this pairs every member with its first this-many members only.</summary>
     internal const int FullPairingLimit = 32;
 
-    public static BucketStageStats Run(IReadOnlyList<string> signatureFiles, DedupOptions options, string candidateFile)
+    public static BucketStageStats Run(IReadOnlyList<string> signatureFiles, DedupOptions options, string candidateFile) =>
+        Run(signatureFiles, options, candidateFile, new BandRange(0, int.MaxValue), shardLocalIndices: false);
+
+    /// <summary>
+    /// Buckets only the bands of <paramref name="bands"/> (clipped to the layout), so that band groups run as separate
+    /// tasks; every group's file also holds all exact pairs. <see cref="ClusterStage"/> merges the groups' files into
+    /// exactly the candidates one run over all bands finds. <paramref name="shardLocalIndices"/>: each shard numbers its
+    /// documents from 0 (<see cref="SignatureSet"/>).
+    /// </summary>
+    public static BucketStageStats Run(IReadOnlyList<string> signatureFiles, DedupOptions options, string candidateFile, BandRange bands,
+        bool shardLocalIndices)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var lsh = options.LshLayout();
         string temp = options.TempDirectory ?? Path.GetTempPath();
         Directory.CreateDirectory(temp);
-        using var set = new SignatureSet(signatureFiles, options);
+        using var set = new SignatureSet(signatureFiles, options, shardLocalIndices);
         using var sorter = new BandKeySorter(options.MemoryBudgetBytes, temp);
         int spilled = 0;
 
@@ -34,7 +52,7 @@ public static class BucketStage
             isCopy[dup] = true;
 
         var candidates = new List<ulong>();
-        for (int band = 0; band < lsh.Bands; band++)
+        for (int band = bands.First; band < Math.Min(lsh.Bands, bands.End); band++)
         {
             for (int doc = 0; doc < set.DocCount; doc++)
             {

@@ -15,15 +15,34 @@ namespace CorpusQA.Core.Dedup.Stages;
 /// </summary>
 public static class ClusterStage
 {
-    public static DedupResult Run(IReadOnlyList<string> signatureFiles, string candidateFile, DedupOptions options)
+    public static DedupResult Run(IReadOnlyList<string> signatureFiles, string candidateFile, DedupOptions options) =>
+        Run(signatureFiles, [candidateFile], options, shardLocalIndices: false);
+
+    /// <summary>
+    /// As above over the candidate files of band groups (<see cref="BucketStage"/> with a band range): their candidate
+    /// pairs united and sorted are exactly those of one bucket run over all bands, so the result is the same.
+    /// </summary>
+    public static DedupResult Run(IReadOnlyList<string> signatureFiles, IReadOnlyList<string> candidateFiles, DedupOptions options, bool shardLocalIndices)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var lsh = options.LshLayout();
-        using var set = new SignatureSet(signatureFiles, options);
-        var (docCount, exactPairs, candidates) = CandidateFileFormat.Read(candidateFile, options.BandOptionsHash(lsh), lsh);
-        if (docCount != set.DocCount)
-            throw new InvalidDataException($"{candidateFile}: made for {docCount} documents, the signature files hold {set.DocCount}");
+        using var set = new SignatureSet(signatureFiles, options, shardLocalIndices);
+        List<(int Dup, int Of)>? exactPairs = null;
+        var merged = new List<ulong>();
+        foreach (var candidateFile in candidateFiles)
+        {
+            var (docCount, exact, pairs) = CandidateFileFormat.Read(candidateFile, options.BandOptionsHash(lsh), lsh);
+            if (docCount != set.DocCount)
+                throw new InvalidDataException($"{candidateFile}: made for {docCount} documents, the signature files hold {set.DocCount}");
+            if (exactPairs is not null && !exactPairs.SequenceEqual(exact))
+                throw new InvalidDataException($"{candidateFile}: its exact pairs differ from {candidateFiles[0]}'s (made from other signatures?)");
+            exactPairs ??= exact;
+            foreach (var (a, b) in pairs) merged.Add(((ulong)(uint)a << 32) | (uint)b);
+        }
+        if (candidateFiles.Count > 1) BucketStage.SortUnique(merged);
+        var candidates = merged.Select(p => ((int)(p >> 32), (int)(uint)p)).ToList();
+        exactPairs ??= [];
         int n = set.DocCount;
 
         var exactDupOf = new int[n];

@@ -10,7 +10,12 @@ internal sealed class SignatureSet : IDisposable
     private readonly long[] _firstRecord;
     private readonly int[] _recordOfDoc;
 
-    public SignatureSet(IReadOnlyList<string> paths, DedupOptions options)
+    /// <summary>
+    /// Opens the files; with <paramref name="shardLocalIndices"/> each file numbers its documents 0..n-1 and the files
+    /// follow in document order (the sharded audit: a shard does not know how many documents come before it), else
+    /// the indices are global.
+    /// </summary>
+    public SignatureSet(IReadOnlyList<string> paths, DedupOptions options, bool shardLocalIndices = false)
     {
         ArgumentNullException.ThrowIfNull(paths);
         _readers = new SignatureReader[paths.Count];
@@ -38,7 +43,7 @@ internal sealed class SignatureSet : IDisposable
             var reader = _readers[r];
             for (long rec = 0; rec < reader.RecordCount; rec++)
             {
-                int doc = reader.DocIndex(rec);
+                int doc = reader.DocIndex(rec) + (shardLocalIndices ? (int)_firstRecord[r] : 0);
                 if ((uint)doc >= (uint)DocCount)
                     throw new InvalidDataException($"{reader.Path}: document index {doc} outside 0..{DocCount - 1}; indices must be dense");
                 if (_recordOfDoc[doc] >= 0)
