@@ -31,6 +31,8 @@ public static class CorpusQaApp
         root.Subcommands.Add(ScoreCommand.Create(context));
         root.Subcommands.Add(CalibrateCommand.Create(context));
         root.Subcommands.Add(LmCommand.Create(context));
+        root.Subcommands.Add(StageCommand.Create(context));
+        root.Subcommands.Add(SlurmCommand.Create(context));
         return root;
     }
 
@@ -73,6 +75,11 @@ public static class CorpusQaApp
         {
             context.Error.WriteLine($"corpusqa: {ex.Message}");
             return ExitCodes.Usage;
+        }
+        catch (CorpusQA.Pipeline.Slurm.SlurmException ex)
+        {
+            context.Error.WriteLine($"corpusqa: slurm: {ex.Message}");
+            return ExitCodes.OutputError;
         }
         catch (OutputException ex)
         {

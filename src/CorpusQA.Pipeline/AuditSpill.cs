@@ -33,17 +33,22 @@ internal sealed class AuditSpill : IDisposable
 
     public void Write(AuditRow row)
     {
-        _writer.Write(row.DocId);
-        _writer.Write(row.FileIndex);
-        _writer.Write(row.RowIndex);
-        foreach (var v in row.Values) _writer.Write(v);
-        _writer.Write((byte)row.RuleReasons.Length);
-        foreach (var r in row.RuleReasons) _writer.Write(r);
-        _writer.Write(row.Chars);
-        _writer.Write(row.Utf8Bytes);
-        WriteOptional(row.QualityLabel);
-        WriteOptional(row.Script);
+        WriteRow(_writer, row);
         Count++;
+    }
+
+    internal static void WriteRow(BinaryWriter writer, AuditRow row)
+    {
+        writer.Write(row.DocId);
+        writer.Write(row.FileIndex);
+        writer.Write(row.RowIndex);
+        foreach (var v in row.Values) writer.Write(v);
+        writer.Write((byte)row.RuleReasons.Length);
+        foreach (var r in row.RuleReasons) writer.Write(r);
+        writer.Write(row.Chars);
+        writer.Write(row.Utf8Bytes);
+        WriteOptional(writer, row.QualityLabel);
+        WriteOptional(writer, row.Script);
     }
 
     /// <summary>Reads every row back in the order written (call once, after the last write).</summary>
@@ -52,25 +57,27 @@ internal sealed class AuditSpill : IDisposable
         _writer.Flush();
         _stream.Position = 0;
         using var reader = new BinaryReader(new BufferedStream(_stream, 1 << 20), Encoding.UTF8, leaveOpen: true);
-        for (long i = 0; i < Count; i++)
-        {
-            string id = reader.ReadString();
-            int file = reader.ReadInt32();
-            long row = reader.ReadInt64();
-            var values = new double[_valueCount];
-            for (int v = 0; v < values.Length; v++) values[v] = reader.ReadDouble();
-            var reasons = new string[reader.ReadByte()];
-            for (int r = 0; r < reasons.Length; r++) reasons[r] = reader.ReadString();
-            int chars = reader.ReadInt32();
-            long bytes = reader.ReadInt64();
-            yield return new AuditRow(id, file, row, values, reasons, chars, bytes, ReadOptional(reader), ReadOptional(reader));
-        }
+        for (long i = 0; i < Count; i++) yield return ReadRow(reader, _valueCount);
     }
 
-    private void WriteOptional(string? value)
+    internal static AuditRow ReadRow(BinaryReader reader, int valueCount)
     {
-        _writer.Write(value is not null);
-        if (value is not null) _writer.Write(value);
+        string id = reader.ReadString();
+        int file = reader.ReadInt32();
+        long row = reader.ReadInt64();
+        var values = new double[valueCount];
+        for (int v = 0; v < values.Length; v++) values[v] = reader.ReadDouble();
+        var reasons = new string[reader.ReadByte()];
+        for (int r = 0; r < reasons.Length; r++) reasons[r] = reader.ReadString();
+        int chars = reader.ReadInt32();
+        long bytes = reader.ReadInt64();
+        return new AuditRow(id, file, row, values, reasons, chars, bytes, ReadOptional(reader), ReadOptional(reader));
+    }
+
+    private static void WriteOptional(BinaryWriter writer, string? value)
+    {
+        writer.Write(value is not null);
+        if (value is not null) writer.Write(value);
     }
 
     private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
@@ -79,5 +86,58 @@ internal sealed class AuditSpill : IDisposable
     {
         _writer.Dispose();
         _stream.Dispose();
+    }
+}
+
+/// <summary>
+/// A shard's analyzed rows kept on disk between stages (the analyze stage writes it; clusters, apply and merge read
+/// it): the spill's record format behind a count, <c>CQROWS01</c>, value count, row count.
+/// </summary>
+internal static class AuditRowFile
+{
+    private static ReadOnlySpan<byte> Magic => "CQROWS01"u8;
+
+    /// <summary>A writer of a rows file; the count is written when it is disposed.</summary>
+    public sealed class Writer : IDisposable
+    {
+        private readonly FileStream _stream;
+        private readonly BinaryWriter _writer;
+
+        public Writer(string path, int valueCount)
+        {
+            _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
+            _writer = new BinaryWriter(_stream, Encoding.UTF8, leaveOpen: true);
+            _writer.Write(Magic);
+            _writer.Write(valueCount);
+            _writer.Write(-1L);
+        }
+
+        public long Count { get; private set; }
+
+        public void Write(AuditRow row)
+        {
+            AuditSpill.WriteRow(_writer, row);
+            Count++;
+        }
+
+        public void Dispose()
+        {
+            _writer.Flush();
+            _stream.Position = Magic.Length + sizeof(int);
+            _writer.Write(Count);
+            _writer.Dispose();
+            _stream.Dispose();
+        }
+    }
+
+    public static IEnumerable<AuditRow> ReadAll(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic)) throw new InvalidDataException($"{path}: not a rows file");
+        int valueCount = reader.ReadInt32();
+        long count = reader.ReadInt64();
+        if (count < 0) throw new InvalidDataException($"{path}: incomplete rows file");
+        for (long i = 0; i < count; i++) yield return AuditSpill.ReadRow(reader, valueCount);
     }
 }

@@ -41,6 +41,20 @@ internal sealed class InputCorpus
     public static InputCorpus Open(IReadOnlyList<string> inputs, InputCorpusOptions options) =>
         new(InputResolver.Resolve(inputs), options);
 
+    /// <summary>The corpus of exactly these files (already resolved, e.g. one shard of a plan), in this order.</summary>
+    public static InputCorpus OfFiles(IReadOnlyList<string> files, InputCorpusOptions options) => new(files, options);
+
+    /// <summary>Each document with its position in the stream.</summary>
+    public static async IAsyncEnumerable<(int Index, Document Doc)> Indexed(IAsyncEnumerable<Document> docs,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        int index = 0;
+        await foreach (var doc in docs.WithCancellation(ct).ConfigureAwait(false))
+        {
+            yield return (index++, doc);
+        }
+    }
+
     /// <summary>
     /// The same files read again (a second pass), optionally keeping the original records; bad rows are skipped the
     /// same way but not reported twice.

@@ -22,16 +22,18 @@ public static class ReportBuilder
     public const string HtmlFile = "report.html", MarkdownFile = "report.md";
 
     /// <summary>The two reports of the audit in <paramref name="directory"/>, rendered in memory.</summary>
-    public static async Task<(string Html, string Markdown, ReportModel Model)> RenderAsync(string directory, RuleSet rules, ScanOptions? options = null, CancellationToken ct = default)
+    public static async Task<(string Html, string Markdown, ReportModel Model)> RenderAsync(string directory, RuleSet rules, ScanOptions? options = null,
+        CancellationToken ct = default, string? name = null)
     {
-        var model = await ReportModel.LoadAsync(directory, rules, options, ct).ConfigureAwait(false);
+        var model = await ReportModel.LoadAsync(directory, rules, options, ct, name).ConfigureAwait(false);
         return (ReportPage.Render(model), MarkdownReport.Render(model), model);
     }
 
-    /// <summary>Writes DIR/report.html and DIR/report.md (atomically) and returns their paths.</summary>
-    public static async Task<IReadOnlyList<string>> WriteAsync(string directory, RuleSet rules, ScanOptions? options = null, CancellationToken ct = default)
+    /// <summary>Writes DIR/report.html and DIR/report.md (atomically) and returns their paths; <paramref name="name"/> as in <see cref="ReportModel.LoadAsync"/>.</summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(string directory, RuleSet rules, ScanOptions? options = null, CancellationToken ct = default,
+        string? name = null)
     {
-        var (html, markdown, _) = await RenderAsync(directory, rules, options, ct).ConfigureAwait(false);
+        var (html, markdown, _) = await RenderAsync(directory, rules, options, ct, name).ConfigureAwait(false);
         return [await WriteTextAsync(Path.Combine(directory, HtmlFile), html).ConfigureAwait(false),
                 await WriteTextAsync(Path.Combine(directory, MarkdownFile), markdown).ConfigureAwait(false)];
     }

@@ -173,13 +173,6 @@ internal static class AuditRun
 
     private static long EstimateDocuments(InputCorpus corpus) => Math.Max(1, corpus.TotalFileBytes / 4000);
 
-    internal static async IAsyncEnumerable<(int Index, Document Doc)> Indexed(IAsyncEnumerable<Document> docs,
-        [EnumeratorCancellation] CancellationToken ct)
-    {
-        int index = 0;
-        await foreach (var doc in docs.WithCancellation(ct).ConfigureAwait(false))
-        {
-            yield return (index++, doc);
-        }
-    }
+    internal static IAsyncEnumerable<(int Index, Document Doc)> Indexed(IAsyncEnumerable<Document> docs, CancellationToken ct) =>
+        InputCorpus.Indexed(docs, ct);
 }

@@ -23,16 +23,17 @@ public sealed class ReportModel
     /// <summary>
     /// Reads DIR: summary.json (required), signals.parquet (required), samples.json (optional). The rules are the
     /// ones the caller resolved from the summary (the audit's, or a replay's), so the report shows the verdicts that
-    /// <c>corpusqa rules apply</c> would compute.
+    /// <c>corpusqa rules apply</c> would compute. <paramref name="name"/>: the corpus's name in the report (default: the
+    /// folder's name; a folder written under a temporary name and renamed afterwards passes its final name).
     /// </summary>
-    public static async Task<ReportModel> LoadAsync(string directory, RuleSet rules, ScanOptions? options = null, CancellationToken ct = default)
+    public static async Task<ReportModel> LoadAsync(string directory, RuleSet rules, ScanOptions? options = null, CancellationToken ct = default, string? name = null)
     {
         var summary = AuditSummary.Read(Path.Combine(directory, SummaryFile));
         var samples = SnippetSamples.TryRead(Path.Combine(directory, SnippetSamples.FileName));
         var named = summary.SamplePairs.SelectMany(p => new[] { p.Doc, p.Keeper }).ToList();
         var scan = await SignalScan.ScanAsync(Path.Combine(directory, SignalsFile), rules, summary, options, named, ct).ConfigureAwait(false);
         string full = Path.GetFullPath(directory).TrimEnd(Path.DirectorySeparatorChar);
-        return new ReportModel { Name = Path.GetFileName(full), Directory = directory, Summary = summary, Scan = scan, RuleSet = rules, Samples = samples };
+        return new ReportModel { Name = name ?? Path.GetFileName(full), Directory = directory, Summary = summary, Scan = scan, RuleSet = rules, Samples = samples };
     }
 
 }
