@@ -24,7 +24,13 @@ fi
 
 W=$(mktemp -d /tmp/corpusqa-slurm.XXXXXX)
 started_pids=()
+summarized=no
 cleanup() {
+  local status=$?
+  if [[ $summarized == no ]]; then
+    # An unexpected stop (set -e): count it as a failure in the line .ci/run adds up.
+    echo "Failed!  - Failed: $((failed + 1)), Passed: $passed, Skipped: 0, Total: $((passed + failed + 1)) - tests/slurm/run.sh (stopped with status $status)"
+  fi
   for pidfile in "$W/slurmd.pid" "$W/slurmctld.pid" "$W/munge/munged.pid"; do
     if [[ -s "$pidfile" ]]; then kill "$(cat "$pidfile")" 2>/dev/null || true; fi
   done
@@ -188,6 +194,7 @@ check "every stage's peak RSS within its request" test "$within" = yes
 "${CQ[@]}" slurm status --run-dir "$run" || true
 
 total=$((passed + failed))
+summarized=yes
 if (( failed )); then
   echo "Failed!  - Failed: $failed, Passed: $passed, Skipped: 0, Total: $total - tests/slurm/run.sh"
   tail -5 "$W/slurmctld.log" "$W/slurmd.log" "$run"/logs/*.log 2>/dev/null || true

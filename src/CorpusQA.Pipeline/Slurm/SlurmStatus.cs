@@ -4,7 +4,9 @@ using CorpusQA.Pipeline.Stages;
 namespace CorpusQA.Pipeline.Slurm;
 
 /// <summary>One stage's progress: tasks done (from the run folder), queued or running (squeue), failed, peak memory.</summary>
-internal sealed record StageProgress(string Stage, int Tasks, int Done, int Queued, int Running, IReadOnlyList<int> Failed,
+/// <param name="Failed">Tasks that were submitted and left the queue unfinished (failed or cancelled).</param>
+/// <param name="Stopped">An earlier stage failed, so this one's jobs were cancelled with the chain (--kill-on-invalid-dep).</param>
+internal sealed record StageProgress(string Stage, int Tasks, int Done, int Queued, int Running, IReadOnlyList<int> Failed, bool Stopped,
     IReadOnlyDictionary<string, string> Accounting, double? PeakRssMiB, long? RequestedMiB);
 
 /// <summary>
@@ -20,6 +22,7 @@ internal static partial class SlurmStatus
         var queue = await QueueAsync(jobs, ct);
         var accounting = await AccountingAsync(jobs, ct);
         var progress = new List<StageProgress>();
+        bool upstreamFailed = false;
         foreach (var stage in Enum.GetValues<StageName>())
         {
             int tasks = run.TaskCount(stage);
@@ -31,9 +34,11 @@ internal static partial class SlurmStatus
             bool submitted = stageJobs.Count > 0;
             bool waiting = mine.Any(q => q.Task is null);
             var active = mine.Where(q => q.Task is not null).Select(q => q.Task!.Value).ToHashSet();
-            var failed = submitted && !waiting ? undone.Where(t => !active.Contains(t)).ToList() : [];
+            var failed = submitted && !waiting && !upstreamFailed ? undone.Where(t => !active.Contains(t)).ToList() : [];
+            bool stopped = upstreamFailed && undone.Count > 0 && mine.Count == 0;
+            upstreamFailed |= failed.Count > 0;
             progress.Add(new StageProgress(name, tasks, tasks - undone.Count, mine.Count(q => q.State != "RUNNING"),
-                mine.Count(q => q.State == "RUNNING"), failed,
+                mine.Count(q => q.State == "RUNNING"), failed, stopped,
                 accounting.Where(a => stageJobs.Contains(a.Key.Split('_')[0])).ToDictionary(),
                 PeakRss(run.Layout, name, tasks), RequestedMemory(run.Layout, stage)));
         }
@@ -47,7 +52,7 @@ internal static partial class SlurmStatus
         foreach (var s in stages)
         {
             string memory = s.PeakRssMiB is { } peak ? $"{peak:F0} / {s.RequestedMiB} MiB" : $"- / {s.RequestedMiB} MiB";
-            string failed = s.Failed.Count == 0 ? "-" : string.Join(',', s.Failed) + $" (logs/{s.Stage}-N.log)";
+            string failed = s.Failed.Count > 0 ? string.Join(',', s.Failed) + $" (logs/{s.Stage}-N.log)" : s.Stopped ? "- (not run: an earlier stage failed)" : "-";
             output.WriteLine($"{s.Stage,-9} {s.Done,4}/{s.Tasks,-4} {s.Queued,7} {s.Running,8}  {memory,22}  {failed}");
             foreach (var (task, state) in s.Accounting.Where(a => a.Value != "COMPLETED")) output.WriteLine($"  sacct {task}: {state}");
         }
