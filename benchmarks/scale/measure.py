@@ -5,11 +5,13 @@
 
 Splits CORPUS into SHARDS files (whole lines, contiguous), runs `corpusqa slurm plan`, then every task of every stage
 as its own process (`corpusqa stage STAGE --task N`, what a Slurm array element runs), and records each task's user+system
-CPU seconds and peak RSS from wait4() and the bytes its output folder holds. Prints one JSON line per stage.
+CPU seconds (wait4) and peak RSS (the task's own report, VmHWM: wait4's ru_maxrss would count the forked Python
+image before exec) and the bytes its output folder holds. Prints one JSON line per stage.
 """
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -27,7 +29,8 @@ def run(args, env=None):
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         sys.exit(f"{' '.join(args)} failed ({proc.returncode}):\n{err}")
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, time.time() - start
+    peak = re.search(r"peak_rss_mib=([0-9.]+)", err)
+    return usage.ru_utime + usage.ru_stime, float(peak.group(1)) if peak else float("nan"), time.time() - start
 
 
 def du(path):
@@ -48,12 +51,15 @@ def main():
     args = ap.parse_args()
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(f"{args.work}/in")
-    lines = open(args.corpus, "rb").read().splitlines(True)
-    files = []
-    for k in range(args.shards):
-        path = f"{args.work}/in/part-{k:03d}.jsonl"
-        open(path, "wb").writelines(lines[k * len(lines) // args.shards:(k + 1) * len(lines) // args.shards])
-        files.append(path)
+    # Streamed, so that this process stays small (its memory is not the tasks').
+    with open(args.corpus, "rb") as f:
+        documents = sum(1 for _ in f)
+    files = [f"{args.work}/in/part-{k:03d}.jsonl" for k in range(args.shards)]
+    with open(args.corpus, "rb") as f:
+        for k, path in enumerate(files):
+            with open(path, "wb") as out:
+                for _ in range((k + 1) * documents // args.shards - k * documents // args.shards):
+                    out.write(f.readline())
     input_bytes = sum(os.path.getsize(f) for f in files)
     run_dir = f"{args.work}/run"
     run(CQ + ["slurm", "plan", *files, "--run-dir", run_dir, "--shards", str(args.shards), "--band-groups", str(args.band_groups),
@@ -63,7 +69,7 @@ def main():
     if "--no-dedup" in args.audit_arg:
         tasks["buckets"] = tasks["clusters"] = 0
     folders = {"analyze": "work/analyze", "buckets": "work/buckets", "clusters": "work/clusters", "apply": "work/apply", "merge": "out"}
-    print(json.dumps({"corpus": os.path.basename(args.corpus), "documents": len(lines), "input_bytes": input_bytes,
+    print(json.dumps({"corpus": os.path.basename(args.corpus), "documents": documents, "input_bytes": input_bytes,
                       "shards": args.shards, "band_groups": args.band_groups, "threads": args.threads}))
     for stage, count in tasks.items():
         cpu, peak, wall = [], [], []
@@ -75,8 +81,6 @@ def main():
         print(json.dumps({"stage": stage, "tasks": count, "cpu_s": round(sum(cpu), 2), "max_task_cpu_s": round(max(cpu), 2),
                           "wall_s": round(sum(wall), 2), "peak_rss_mib": round(max(peak), 1), "min_task_rss_mib": round(min(peak), 1),
                           "output_bytes": du(os.path.join(run_dir, folders[stage]))}), flush=True)
-    # The startup of one process (runtime, dictionary, models) that every task pays: a task on an empty shard.
-    open(f"{args.work}/empty.jsonl", "w").close()
 
 
 if __name__ == "__main__":

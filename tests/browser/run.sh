@@ -11,12 +11,6 @@ if [[ "${1:-}" == "--screenshots" ]]; then export REPORT_SCREENSHOTS="$PWD/docs"
 packages=()
 command -v "${CHROMIUM:-chromium}" >/dev/null 2>&1 || packages+=(chromium)
 fc-list 2>/dev/null | grep -qi "wenquanyi\|noto sans cjk" || packages+=(fonts-wqy-zenhei)
-if (( ${#packages[@]} )); then
-  sudo=""
-  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
-  echo "== installing ${packages[*]} (apt-get)"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
-fi
+bash tests/apt-install.sh "${packages[@]}"
 "${CHROMIUM:-chromium}" --version
 dotnet test tests/CorpusQA.Reports.BrowserTests -c Release

@@ -14,13 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 packages=()
 command -v slurmctld >/dev/null 2>&1 && command -v sbatch >/dev/null 2>&1 || packages+=(slurm-wlm)
 command -v munged >/dev/null 2>&1 || packages+=(munge)
-if (( ${#packages[@]} )); then
-  sudo=""
-  if [[ "$(id -u)" != 0 ]]; then sudo="sudo"; fi
-  echo "== installing ${packages[*]} (apt-get)"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
-fi
+bash tests/apt-install.sh "${packages[@]}"
 
 W=$(mktemp -d /tmp/corpusqa-slurm.XXXXXX)
 started_pids=()

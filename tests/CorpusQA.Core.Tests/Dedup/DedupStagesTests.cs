@@ -42,6 +42,48 @@ public class DedupStagesTests
     }
 
     [Fact]
+    public void BandGroupsOverShardLocalIndicesGiveTheSameResultAsTheEngine()
+    {
+        var texts = DedupVariants.Build(DedupTestData.Sample.Take(60).ToList(), seed: 5);
+        using var folder = new DedupTestData.TempFolder();
+        var options = new DedupOptions { TempDirectory = folder.Path };
+
+        // Contiguous shards, each numbering its documents from 0 (a shard does not know how many come before it).
+        var shards = new List<string>();
+        int[] starts = [0, 17, 41, texts.Count];
+        for (int shard = 0; shard < 3; shard++)
+        {
+            string path = Path.Combine(folder.Path, $"local-{shard}.cqsig");
+            using (var signer = new ShardSigner(path, options))
+            {
+                for (int i = starts[shard]; i < starts[shard + 1]; i++) signer.AddDocument(i - starts[shard], texts[i], default);
+            }
+            shards.Add(path);
+        }
+
+        int bands = options.LshLayout().Bands;
+        var groups = new List<string>();
+        for (int g = 0; g < 4; g++)
+        {
+            string path = Path.Combine(folder.Path, $"group-{g}.cqcand");
+            BucketStage.Run(shards, options, path, BandRange.Group(g, 4, bands), shardLocalIndices: true);
+            groups.Add(path);
+        }
+        var sharded = ClusterStage.Run(shards, groups, options, shardLocalIndices: true);
+
+        using var engine = new DedupEngine(options);
+        for (int i = 0; i < texts.Count; i++)
+            engine.AddDocument(i, texts[i], default);
+        var single = engine.Finish();
+
+        Assert.True(single.NearDuplicateCount > 0 && single.ExactDuplicateCount > 0);
+        Assert.Equal(single.Records().ToList(), sharded.Records().ToList());
+        Assert.Equal(single.SamplePairs, sharded.SamplePairs);
+        Assert.Equal(Enumerable.Range(0, bands), Enumerable.Range(0, 4).SelectMany(g => Enumerable.Range(BandRange.Group(g, 4, bands).First,
+            BandRange.Group(g, 4, bands).End - BandRange.Group(g, 4, bands).First)));
+    }
+
+    [Fact]
     public void FilesWrittenUnderOtherOptionsAreRejected()
     {
         using var folder = new DedupTestData.TempFolder();
