@@ -12,8 +12,8 @@ namespace CorpusQA.Classify.Bundles;
 /// A model bundle: one .zip holding <c>bundle.json</c> (<see cref="BundleManifest"/>), <c>model.mlnet</c> (the
 /// ML.NET model) and, for SDCA models, <c>linear.bin</c> (their weights in the sparse-scoring layout). Written byte
 /// for byte the same for the same model (fixed entry times), loaded with checks that the features it expects are
-/// the ones this build makes. A bundle with <c>linear.bin</c> scores without deserializing the ML.NET model (about
-/// half a second of start-up per model); its <c>model.mlnet</c> is checked against the manifest's SHA-256 on load
+/// the ones this build makes. A bundle with <c>linear.bin</c> scores without deserializing the ML.NET model (a few
+/// tenths of a second of start-up per model); its <c>model.mlnet</c> is checked against the manifest's SHA-256 on load
 /// and deserialized only when something asks for ML.NET (<c>eval</c>'s comparison, LightGBM).
 /// </summary>
 public sealed class ModelBundle

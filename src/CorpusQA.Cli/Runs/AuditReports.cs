@@ -1,6 +1,7 @@
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Rules;
 using CorpusQA.Core.Signals;
+using CorpusQA.IO;
 using CorpusQA.Reports;
 using CorpusQA.Reports.Data;
 
@@ -18,7 +19,7 @@ internal static class AuditReports
     public static async Task<IReadOnlyList<string>> WriteAsync(string outDir, SnippetSampler sampler, DedupResult? dedup, InputCorpus corpus,
         RuleSet rules, CancellationToken ct)
     {
-        var docs = dedup is null ? [] : await PairTextsAsync(corpus, dedup, ct);
+        var docs = dedup is null ? [] : await PairTextsAsync(Path.Combine(outDir, RulesReplay.SignalsFile), corpus, dedup, ct);
         var written = new List<string>
         {
             await OutputFiles.WriteAsync(Path.Combine(outDir, SnippetSamples.FileName), stream =>
@@ -32,21 +33,46 @@ internal static class AuditReports
     }
 
     /// <summary>
-    /// The texts of the dedup sample pairs: the corpus read once more up to the last document needed (reading only,
-    /// no analysis), because which documents pair up is known only after clustering.
+    /// The texts of the dedup sample pairs, known only after clustering: where each document is (source file and
+    /// row) comes from the signals.parquet just written, and only those rows are read again (JSON lines skip the
+    /// others unparsed).
     /// </summary>
-    private static async Task<List<Snippet>> PairTextsAsync(InputCorpus corpus, DedupResult dedup, CancellationToken ct)
+    private static async Task<List<Snippet>> PairTextsAsync(string signalsPath, InputCorpus corpus, DedupResult dedup, CancellationToken ct)
     {
         var wanted = dedup.SamplePairs.SelectMany(p => new long[] { p.Doc, p.Keeper }).ToHashSet();
         var found = new List<Snippet>();
         if (wanted.Count == 0) return found;
-        long last = wanted.Max(), index = 0;
-        await foreach (var doc in corpus.Reread(keepOriginal: false).ReadAllAsync(ct))
+        var rows = new Dictionary<string, HashSet<long>>();
+        var docAt = new Dictionary<(string File, long Row), long>();
+        await using (var table = await ResultTableReader.OpenAsync(signalsPath, ct))
         {
-            if (wanted.Contains(index))
-                found.Add(Snippet.Of(index, doc.Id, doc.SourceFile, doc.RowIndex, doc.Text));
-            if (++index > last) break;
+            long first = 0;
+            for (int g = 0; g < table.RowGroupCount; g++)
+            {
+                using var group = table.OpenRowGroup(g);
+                long end = first + group.RowCount;
+                if (wanted.Any(d => d >= first && d < end))
+                {
+                    var files = await group.ReadStringsAsync(AuditColumns.SourceFile, ct);
+                    var rowIndex = await group.ReadInt64sAsync(AuditColumns.RowIndex, ct);
+                    foreach (long doc in wanted)
+                    {
+                        if (doc < first || doc >= end) continue;
+                        string file = files[doc - first]!;
+                        long row = rowIndex[doc - first]!.Value;
+                        if (!rows.TryGetValue(file, out var set)) rows[file] = set = [];
+                        set.Add(row);
+                        docAt[(file, row)] = doc;
+                    }
+                }
+                first = end;
+            }
         }
+
+        await foreach (var doc in corpus.RereadRowsAsync(rows, ct))
+            if (docAt.TryGetValue((doc.SourceFile, doc.RowIndex), out long index))
+                found.Add(Snippet.Of(index, doc.Id, doc.SourceFile, doc.RowIndex, doc.Text));
+        found.Sort((a, b) => a.DocIndex.CompareTo(b.DocIndex));
         return found;
     }
 }

@@ -38,3 +38,10 @@ internal sealed class CharLmContextGainMinParagraph() : QualitySignal("char_lm_c
 {
     public override double Compute(DocView doc) => doc.Perplexity.Profile.MinParagraphContextGain;
 }
+
+internal sealed class CharLmWordBoundaryGain() : QualitySignal("char_lm_word_boundary_gain", SignalFamily.Perplexity,
+    "char_lm_context_gain at the CJK ideographs that begin a jieba word (not a line's first character): where one word follows another the model's only context is the previous word, so this is what word order is worth; low for word-shuffled text whose words are each intact; 0 when no such character.",
+    CharLm)
+{
+    public override double Compute(DocView doc) => doc.Perplexity.Profile.Total.WordBoundaryGain;
+}

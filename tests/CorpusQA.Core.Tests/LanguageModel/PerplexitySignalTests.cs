@@ -163,4 +163,43 @@ public class PerplexitySignalTests
         var shortText = PerplexityProfile.Of(CharLanguageModel.Default, "短句。");
         Assert.Equal(shortText.Total.ContextGain, shortText.MinParagraphContextGain);
     }
+
+    private static LmScore WithWords(string text)
+    {
+        var tokens = new List<TokenSpan>();
+        JiebaSegmenter.CreateDefault().Cut(text, tokens, CutMode.Accurate, true);
+        int cursor = 0;
+        return CharLanguageModel.Default.ScoreText(text, 0, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), ref cursor);
+    }
+
+    [Fact]
+    public void Word_boundary_gain_is_low_for_word_shuffled_text()
+    {
+        var random = new Random(12);
+        int lower = 0;
+        var texts = HeldOut.Value;
+        foreach (var text in texts)
+        {
+            var clean = WithWords(text);
+            // The words do not change the probabilities, only which characters the boundary gain sums over.
+            Assert.Equal(CharLanguageModel.Default.ScoreText(text).Log10Prob, clean.Log10Prob, 9);
+            Assert.True(clean.BoundaryChars > 0);
+            double shuffled = WithWords(ShuffleWords(text, random)).WordBoundaryGain;
+            if (shuffled < clean.WordBoundaryGain - 0.3) lower++;
+        }
+
+        Assert.True(lower >= texts.Count * 9 / 10, $"{lower} of {texts.Count} word-shuffled texts gain 0.3 less at word starts");
+    }
+
+    [Fact]
+    public void Word_boundary_gain_counts_word_initial_ideographs_after_the_first_of_a_line()
+    {
+        // 我们 | 使用 | 软件 | 。: word-initial ideographs 使 and 软 (我 opens the line); the second line adds 今 of 今天.
+        string text = "我们使用软件。\n我们今天";
+        var tokens = new List<TokenSpan> { new(0, 2), new(2, 2), new(4, 2), new(6, 1), new(8, 2), new(10, 2) };
+        int cursor = 0;
+        var score = CharLanguageModel.Default.ScoreText(text, 0, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), ref cursor);
+        Assert.Equal(3, score.BoundaryChars);
+        Assert.Equal(0, CharLanguageModel.Default.ScoreText(text).BoundaryChars);
+    }
 }
