@@ -4,8 +4,10 @@ using CorpusQA.Pipeline.Stages;
 namespace CorpusQA.Pipeline.Slurm;
 
 /// <summary>One stage's progress: tasks done (from the run folder), queued or running (squeue), failed, peak memory.</summary>
-/// <param name="Failed">Tasks that were submitted and left the queue unfinished (failed or cancelled).</param>
-/// <param name="Stopped">An earlier stage failed, so this one's jobs were cancelled with the chain (--kill-on-invalid-dep).</param>
+/// <remarks>
+/// Failed: tasks that were submitted and left the queue unfinished (failed or cancelled). Stopped: an earlier stage
+/// failed, so this one's jobs were cancelled with the chain (--kill-on-invalid-dep).
+/// </remarks>
 internal sealed record StageProgress(string Stage, int Tasks, int Done, int Queued, int Running, IReadOnlyList<int> Failed, bool Stopped,
     IReadOnlyDictionary<string, string> Accounting, double? PeakRssMiB, long? RequestedMiB);
 
