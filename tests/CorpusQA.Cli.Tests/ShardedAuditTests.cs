@@ -104,10 +104,12 @@ public sealed class ShardedAuditTests
         Assert.Contains("#SBATCH --time=01:00:00", analyze);
         Assert.Contains($"#SBATCH --output={run}/logs/analyze-%a.log", analyze);
         Assert.Contains("exec /opt/cq/corpusqa stage analyze --run-dir", analyze);
+        Assert.Contains($"#SBATCH --chdir={Environment.CurrentDirectory}", analyze);
         Assert.Contains("#SBATCH --array=0-1%2", File.ReadAllText(Path.Combine(run, "slurm", "buckets.sbatch")));
         Assert.Contains("#SBATCH --array=0-0%1", File.ReadAllText(Path.Combine(run, "slurm", "merge.sbatch")));
         var again = await CliRunner.RunAsync(["slurm", "plan", .. inputs, "--run-dir", run, "--shards", "3"]);
         Assert.Equal(2, again.ExitCode);
+        Assert.Contains("exists", again.Error);
     }
 
     internal static void AssertSameOutputs(string auditOut, string filterOut, string shardedOut)

@@ -34,8 +34,9 @@ internal static class StageCommand
 
             var which = Enum.Parse<StageName>(name, ignoreCase: true);
             int index = parse.GetValue(task);
-            if (index < 0 || index >= Math.Max(1, run.TaskCount(which)))
-                throw new CliUsageException($"--task {index}: stage {name} has tasks 0..{run.TaskCount(which) - 1}");
+            int tasks = run.TaskCount(which);
+            if (tasks == 0) throw new CliUsageException($"stage {name} has no tasks in this run (planned with --no-dedup)");
+            if (index < 0 || index >= tasks) throw new CliUsageException($"--task {index}: stage {name} has tasks 0..{tasks - 1}");
             bool ran = await run.RunAsync(which, index, ct);
             context.Error.WriteLine(SlurmStatus.PeakRssLine(name, index, ran));
             return ExitCodes.Ok;

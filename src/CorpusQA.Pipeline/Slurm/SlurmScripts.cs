@@ -70,6 +70,8 @@ internal static class SlurmScripts
         s.Append($"#SBATCH --cpus-per-task={options.CpusPerTask}\n");
         s.Append($"#SBATCH --mem={memoryMiB}M\n");
         s.Append($"#SBATCH --output={layout.Logs}/{name}-%a.log\n");
+        // The plan's input paths may be relative to where it was made.
+        s.Append($"#SBATCH --chdir={Environment.CurrentDirectory}\n");
         if (options.Partition is not null) s.Append($"#SBATCH --partition={options.Partition}\n");
         if (options.Account is not null) s.Append($"#SBATCH --account={options.Account}\n");
         foreach (var arg in options.SbatchArgs) s.Append($"#SBATCH {arg}\n");
