@@ -1,12 +1,7 @@
-using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 using CorpusQA.Classify.Scoring;
-using CorpusQA.Cli.Commands;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Pipeline;
-using CorpusQA.Core.Rules;
 using CorpusQA.Core.Signals;
 using CorpusQA.Core.Stats;
 using CorpusQA.IO;
