@@ -19,7 +19,16 @@ public sealed class CliContext
     /// Standard output as bytes (for commands that stream large results). The real console's stdout, or for a
     /// context built on writers, a stream that decodes UTF-8 into <see cref="Out"/>.
     /// </summary>
-    public Stream OpenOutputStream() => ReferenceEquals(Out, Console.Out) ? Console.OpenStandardOutput() : new TextWriterStream(Out);
+    /// <remarks>
+    /// The real stdout is file descriptor 1 as a plain <see cref="FileStream"/>, not <see cref="Console.OpenStandardOutput()"/>:
+    /// the console stream ignores EPIPE, so <c>corpusqa segment big.jsonl | head</c> would go on segmenting into nothing;
+    /// a FileStream reports it (and ENOSPC for <c>&gt; /dev/full</c>) as an <see cref="IOException"/>.
+    /// </remarks>
+    public Stream OpenOutputStream() => ReferenceEquals(Out, Console.Out) ? OpenStandardOutputFile() : new TextWriterStream(Out);
+
+    private static Stream OpenStandardOutputFile() => OperatingSystem.IsWindows()
+        ? Console.OpenStandardOutput()
+        : new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
 
     /// <summary>True when stderr is an interactive terminal: live progress bars instead of plain log lines.</summary>
     public bool ErrorIsTerminal { get; }
