@@ -28,7 +28,7 @@ public sealed class CliContext
 
     private static Stream OpenStandardOutputFile() => OperatingSystem.IsWindows()
         ? Console.OpenStandardOutput()
-        : new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        : new StandardOutputStream(new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0));
 
     /// <summary>True when stderr is an interactive terminal: live progress bars instead of plain log lines.</summary>
     public bool ErrorIsTerminal { get; }
@@ -62,4 +62,50 @@ internal sealed class TextWriterStream(TextWriter writer) : Stream
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
+}
+
+/// <summary>File descriptor 1, whose write errors (ENOSPC of <c>&gt; /dev/full</c>, EPIPE) name "stdout" (the descriptor has no path).</summary>
+internal sealed class StandardOutputStream(FileStream stdout) : Stream
+{
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        try
+        {
+            stdout.Write(buffer);
+        }
+        catch (IOException ex)
+        {
+            throw new IOException($"{ex.Message} : 'stdout'", ex.HResult); // HResult is the errno (see SystemErrors)
+        }
+    }
+
+    public override void Flush()
+    {
+        try
+        {
+            stdout.Flush();
+        }
+        catch (IOException ex)
+        {
+            throw new IOException($"{ex.Message} : 'stdout'", ex.HResult);
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) stdout.Dispose();
+        base.Dispose(disposing);
+    }
 }

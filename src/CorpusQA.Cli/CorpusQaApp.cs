@@ -86,6 +86,11 @@ public static class CorpusQaApp
             // The reader of stdout has gone (| head): stop quietly, as a tool killed by SIGPIPE would.
             return ExitCodes.BrokenPipe;
         }
+        catch (OutputException ex)
+        {
+            context.Error.WriteLine($"corpusqa: cannot write output: {ex.Message}");
+            return ExitCodes.OutputError;
+        }
         catch (Exception ex) when (SystemErrors.OutputFailure(ex) is { } io)
         {
             TryWriteError(context, $"corpusqa: cannot write output: {io.Message}");
@@ -102,11 +107,6 @@ public static class CorpusQaApp
         {
             context.Error.WriteLine($"corpusqa: {ex.Message}");
             return ExitCodes.Usage;
-        }
-        catch (OutputException ex)
-        {
-            context.Error.WriteLine($"corpusqa: cannot write output: {ex.Message}");
-            return ExitCodes.OutputError;
         }
         catch (Exception ex)
         {

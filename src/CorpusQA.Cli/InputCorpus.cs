@@ -31,15 +31,33 @@ internal sealed class InputCorpus
     private readonly InputCorpusOptions _options;
     private long _skipped;
 
-    private InputCorpus(IReadOnlyList<string> files, InputCorpusOptions options)
+    private InputCorpus(IReadOnlyList<string> files, InputCorpusOptions options, IReadOnlyList<string>? skippedOutputs = null)
     {
         _options = options;
         Files = files;
+        SkippedOutputs = skippedOutputs ?? [];
     }
 
-    /// <summary>The corpus of the files that <paramref name="inputs"/> (files, directories, globs) name.</summary>
-    public static InputCorpus Open(IReadOnlyList<string> inputs, InputCorpusOptions options) =>
-        new(InputResolver.Resolve(inputs), options);
+    /// <summary>
+    /// The corpus of the files that <paramref name="inputs"/> (files, directories, globs) name; directories and globs
+    /// skip <paramref name="outputFolder"/> (the run's --out) and CorpusQA's own output files.
+    /// </summary>
+    public static InputCorpus Open(IReadOnlyList<string> inputs, InputCorpusOptions options, string? outputFolder = null)
+    {
+        var (files, skipped) = InputResolver.Resolve(inputs, outputFolder);
+        return new(files, options, skipped);
+    }
+
+    /// <summary>Files in the input folders that were not read: the output folder's and CorpusQA's own outputs.</summary>
+    public IReadOnlyList<string> SkippedOutputs { get; }
+
+    /// <summary>Says in one line which output files the input expansion skipped (nothing when none).</summary>
+    public void ReportSkippedOutputs(CliContext context)
+    {
+        if (SkippedOutputs.Count == 0) return;
+        context.Error.WriteLine($"corpusqa: not reading {SkippedOutputs.Count} CorpusQA output {(SkippedOutputs.Count == 1 ? "file" : "files")} " +
+            $"found among the inputs (the --out folder and earlier outputs), e.g. {SkippedOutputs[0]}");
+    }
 
     /// <summary>
     /// The same files read again (a second pass), optionally keeping the original records; bad rows are skipped the

@@ -1,3 +1,4 @@
+using CorpusQA.Cli.Faults;
 using System.CommandLine;
 using CorpusQA.Cli.Runs;
 using CorpusQA.Core.Dedup;
@@ -32,7 +33,7 @@ internal static class DedupStageCommands
             var options = dedup.Read(parse);
             string path = parse.GetValue(output)!;
             int first = parse.GetValue(firstIndex);
-            AuditRun.CreateOutDir(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            OutputFolder.Prepare(Path.GetDirectoryName(Path.GetFullPath(path))!, context);
             await using var errors = parse.GetValue(reading.SkipBad) ? new BadRecordLog(path + ".errors.jsonl") : null;
             var corpus = InputCorpus.Open(reading.InputPaths(parse), reading.Read(parse) with { OnBadRecord = errors is null ? null : errors.Add });
             var segmenter = options.Shingle == ShingleUnit.Word ? JiebaSegmenter.CreateDefault() : null;
@@ -107,7 +108,7 @@ internal static class DedupStageCommands
             string candidateFile = parse.GetValue(candidates)!;
             if (!File.Exists(candidateFile)) throw new CorpusInputException(candidateFile, null, "candidate file not found");
             var result = RunStage(() => ClusterStage.Run(files, candidateFile, options), files);
-            string outDirectory = AuditRun.CreateOutDir(parse.GetValue(outDir)!);
+            string outDirectory = OutputFolder.Prepare(parse.GetValue(outDir)!, context);
             var sources = new List<string>();
             IEnumerable<AuditRow> Rows() => ShardIds.ReadInOrder(files, sources);
             int listed = Rows().Count();

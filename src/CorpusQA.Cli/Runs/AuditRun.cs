@@ -1,3 +1,4 @@
+using CorpusQA.Cli.Faults;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
@@ -60,10 +61,11 @@ internal static class AuditRun
         var registry = SignalRegistry.Default;
         var models = settings.Models;
         int valueCount = registry.Count + (models is null ? 0 : ScoreColumns.All.Count);
-        string outDir = CreateOutDir(settings.OutDir);
+        string outDir = OutputFolder.Prepare(settings.OutDir, context);
 
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
-        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add }, outDir);
+        corpus.ReportSkippedOutputs(context);
 
         using var dedup = settings.Dedup is null ? null : new DedupEngine(settings.Dedup with { TempDirectory = outDir });
         if (dedup is not null)
@@ -321,19 +323,6 @@ internal static class AuditRun
         }
 
         return run;
-    }
-
-    /// <summary>Creates (or opens) an output folder; a failure is an <see cref="OutputException"/> (exit code 4).</summary>
-    internal static string CreateOutDir(string path)
-    {
-        try
-        {
-            return Directory.CreateDirectory(path).FullName;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException($"{path}: {ex.Message}", ex);
-        }
     }
 
     private static long EstimateDocuments(InputCorpus corpus) => Math.Max(1, corpus.TotalFileBytes / 4000);

@@ -1,3 +1,4 @@
+using CorpusQA.Cli.Faults;
 using System.Text.Json;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Documents;
@@ -19,9 +20,10 @@ internal static class DedupRun
     public static async Task<int> RunAsync(AuditSettings settings, CliContext context, CancellationToken ct)
     {
         var options = settings.Dedup!;
-        string outDir = AuditRun.CreateOutDir(settings.OutDir);
+        string outDir = OutputFolder.Prepare(settings.OutDir, context);
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
-        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add }, outDir);
+        corpus.ReportSkippedOutputs(context);
 
         using var engine = new DedupEngine(options with { TempDirectory = outDir });
         PrintPlan(context, engine.Lsh, options, corpus);

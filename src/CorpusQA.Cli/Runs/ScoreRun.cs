@@ -1,3 +1,4 @@
+using CorpusQA.Cli.Faults;
 using CorpusQA.Classify.Scoring;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Pipeline;
@@ -28,8 +29,9 @@ internal static class ScoreRun
 {
     public static async Task<int> RunAsync(ScoreSettings settings, CliContext context, CancellationToken ct)
     {
-        string outDir = AuditRun.CreateOutDir(settings.OutDir);
-        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading);
+        string outDir = OutputFolder.Prepare(settings.OutDir, context);
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading, outDir);
+        corpus.ReportSkippedOutputs(context);
         var registry = SignalRegistry.Default;
         var segmenter = JiebaSegmenter.CreateDefault();
         var progress = new ProgressReporter(context, "score", corpus.TotalFileBytes);
