@@ -48,7 +48,7 @@ internal static class FilterCommand
                     OutDir = parse.GetValue(options.OutDir)!,
                     Filter = new FilterOutputOptions { Format = outputFormat },
                 }, ct);
-                context.Error.WriteLine($"filter: {result.Kept + result.Removed:N0} documents split by {result.VerdictsPath}: {result.Kept:N0} kept, {result.Removed:N0} removed");
+                context.Error.WriteLine($"filter: {Counted.Of(result.Kept + result.Removed, "document")} split by {result.VerdictsPath}: {result.Kept:N0} kept, {result.Removed:N0} removed");
                 context.Error.WriteLine("wrote " + result.KeptPath);
                 context.Error.WriteLine("wrote " + result.RemovedPath);
                 return ExitCodes.Ok;

@@ -49,7 +49,7 @@ internal static partial class StaleTempFiles
 
         if (removed > 0)
         {
-            context.Error.WriteLine($"corpusqa: removed {removed} temporary {(removed == 1 ? "file" : "files")} of killed runs " +
+            context.Error.WriteLine($"corpusqa: removed {removed} temporary {(removed == 1 ? "file or folder" : "files and folders")} of killed runs " +
                 $"(PID {string.Join(", ", pids)}) from {folder}");
         }
 

@@ -90,7 +90,7 @@ internal static class AuditRun
             foreach (var scorer in scorers) scorer.Dispose();
         }
 
-        var dedupResult = dedup?.Finish();
+        var dedupResult = dedup?.Finish(ct);
         var summary = new CorpusSummary([.. registry.Signals.Select(s => s.Name), .. models is null ? [] : ScoreColumns.All]);
         bool partial = failure is not null;
         var outputs = await DecideAndWriteAsync(settings, outDir, registry, spill, corpus, dedupResult, summary, partial, ct);
@@ -101,7 +101,7 @@ internal static class AuditRun
         SummaryTable.Print(context, settings.CommandName, summary, dedupResult, outputs);
         if (failure is not null)
         {
-            context.Error.WriteLine($"corpusqa: the {summary.Documents:N0} documents read before the error are in the *.partial.* outputs above");
+            context.Error.WriteLine($"corpusqa: the {Counted.Of(summary.Documents, "document")} read before the error are in the *.partial.* outputs above");
             throw failure;
         }
 

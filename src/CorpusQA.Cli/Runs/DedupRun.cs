@@ -41,12 +41,12 @@ internal static class DedupRun
                 return new AuditRow(doc.Id, fileIndex[doc.SourceFile], doc.RowIndex, [], [], doc.Text.Length, System.Text.Encoding.UTF8.GetByteCount(doc.Text));
             },
             ids, progress, ct);
-        var result = engine.Finish();
+        var result = engine.Finish(ct);
         bool partial = failure is not null;
         var outputs = await WriteOutputsAsync(outDir, result, ids.ReadAll, corpus.Files, partial, ct);
         if (errors is not null) outputs.Add(await errors.CompleteAsync(partial));
 
-        context.Error.WriteLine($"dedup: {result.DocCount:N0} documents, {result.ExactDuplicateCount:N0} exact duplicates, " +
+        context.Error.WriteLine($"dedup: {Counted.Of(result.DocCount, "document")}, {result.ExactDuplicateCount:N0} exact duplicates, " +
             $"{result.NearDuplicateCount:N0} near duplicates, {result.DocCount - result.ExactDuplicateCount - result.NearDuplicateCount:N0} kept");
         foreach (var output in outputs) context.Error.WriteLine("wrote " + output);
         if (failure is not null) throw failure;

@@ -77,7 +77,7 @@ internal static class ScoreRun
         }
 
         string written = failure is null ? await table.CompleteAsync(ct) : await table.CompletePartialAsync(ct);
-        context.Error.WriteLine($"score: {index:N0} documents → {written}");
+        context.Error.WriteLine($"score: {Counted.Of(index, "document")} → {written}");
         if (failure is not null) throw failure;
         return corpus.SkippedRows > 0 ? ExitCodes.CompletedWithSkippedRows : ExitCodes.Ok;
     }

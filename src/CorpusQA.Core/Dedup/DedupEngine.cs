@@ -45,15 +45,15 @@ public sealed class DedupEngine : IDisposable
     }
 
     /// <summary>Runs the bucket and cluster stages; documents must have been added with indices 0..N-1.</summary>
-    public DedupResult Finish()
+    public DedupResult Finish(CancellationToken cancellationToken = default)
     {
         if (_finished)
             throw new InvalidOperationException("Finish() was already called.");
         _finished = true;
         _writer.Dispose();
         string candidates = Path.Combine(_workDirectory, "candidates.cqcand");
-        BucketStats = BucketStage.Run([_writer.Path], _options with { TempDirectory = _workDirectory }, candidates);
-        return ClusterStage.Run([_writer.Path], candidates, _options);
+        BucketStats = BucketStage.Run([_writer.Path], _options with { TempDirectory = _workDirectory }, candidates, cancellationToken);
+        return ClusterStage.Run([_writer.Path], candidates, _options, cancellationToken);
     }
 
     /// <summary>Texts are kept beside the signatures for exact edge verification and the sample pairs' true Jaccard.</summary>
