@@ -60,13 +60,12 @@ internal static partial class CorpusQaProcess
         return (process.ExitCode, await stdout, await stderr);
     }
 
-    /// <summary>Runs a shell command line (for redirections such as <c>&gt; /dev/full</c>); $CORPUSQA is the tool.</summary>
+    /// <summary>Runs a shell command line (for redirections such as <c>&gt; /dev/full</c>); <c>$CORPUSQA</c> stands for the tool.</summary>
     public static async Task<(int ExitCode, string Error)> ShellAsync(string workingDirectory, string commandLine)
     {
         var start = new ProcessStartInfo("/bin/sh") { WorkingDirectory = workingDirectory, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(commandLine);
-        start.Environment["CORPUSQA"] = $"'{DotnetHost}' '{Dll}'";
+        start.ArgumentList.Add(commandLine.Replace("$CORPUSQA", $"'{DotnetHost}' '{Dll}'", StringComparison.Ordinal));
         start.Environment["CI"] = "1";
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
