@@ -52,9 +52,11 @@ public static class CorpusQaApp
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                // System.CommandLine reports `corpusqa bogus` twice (unmatched token, missing command): the first says it.
+                // System.CommandLine reports `corpusqa bogus` twice (unmatched token, then "Required command was not
+                // provided"): the lines naming the unknown words say it.
                 var messages = parse.Errors.Select(e => e.Message).Distinct().ToList();
-                if (parse.CommandResult.Command is RootCommand && parse.UnmatchedTokens.Count > 0) messages = messages.Take(1).ToList();
+                var unknown = messages.Where(m => parse.UnmatchedTokens.Any(t => m.Contains($"'{t}'", StringComparison.Ordinal))).ToList();
+                if (parse.CommandResult.Command is RootCommand && unknown.Count > 0) messages = unknown;
                 foreach (var message in messages)
                 {
                     context.Error.WriteLine($"corpusqa: {message}");

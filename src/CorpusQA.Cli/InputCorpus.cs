@@ -21,6 +21,9 @@ internal sealed record InputCorpusOptions
     /// <summary>Keep original records for pass-through writers (filter).</summary>
     public bool KeepOriginal { get; init; }
 
+    /// <summary>Count documents that repeat an earlier id (8 bytes per document; audit, filter, dedup report it).</summary>
+    public bool CountDuplicateIds { get; init; }
+
     /// <summary>Receives skipped bad records (e.g. to write errors.jsonl); they are also counted.</summary>
     public Action<BadRecord>? OnBadRecord { get; init; }
 }
@@ -29,6 +32,7 @@ internal sealed record InputCorpusOptions
 internal sealed class InputCorpus
 {
     private readonly InputCorpusOptions _options;
+    private readonly Runs.DuplicateIds? _ids;
     private long _skipped;
 
     private InputCorpus(IReadOnlyList<string> files, InputCorpusOptions options, IReadOnlyList<string>? skippedOutputs = null)
@@ -36,6 +40,7 @@ internal sealed class InputCorpus
         _options = options;
         Files = files;
         SkippedOutputs = skippedOutputs ?? [];
+        _ids = options.CountDuplicateIds ? new Runs.DuplicateIds() : null;
     }
 
     /// <summary>
@@ -64,13 +69,16 @@ internal sealed class InputCorpus
     /// same way but not reported twice.
     /// </summary>
     public InputCorpus Reread(bool keepOriginal) =>
-        new(Files, _options with { KeepOriginal = keepOriginal, OnBadRecord = null });
+        new(Files, _options with { KeepOriginal = keepOriginal, OnBadRecord = null, CountDuplicateIds = false });
 
     /// <summary>The files the inputs expanded to, in reading order.</summary>
     public IReadOnlyList<string> Files { get; }
 
     /// <summary>Bad rows skipped so far (with --skip-bad).</summary>
     public long SkippedRows => Interlocked.Read(ref _skipped);
+
+    /// <summary>Documents read so far whose id an earlier one had (0 for a reread corpus); see <see cref="Runs.DuplicateIds"/>.</summary>
+    public long DuplicateIdCount() => _ids?.Count() ?? 0;
 
     /// <summary>Sum of the input files' sizes in bytes (for a rough ETA).</summary>
     public long TotalFileBytes => Files.Sum(f => new FileInfo(f).Length);
@@ -96,6 +104,7 @@ internal sealed class InputCorpus
             await using var reader = DocumentReaders.Open(file, readerOptions);
             await foreach (var doc in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                _ids?.Add(doc);
                 yield return doc;
             }
         }

@@ -36,6 +36,13 @@ internal static class FilterCommand
                 "jsonl" => FilterOutputFormat.Jsonl,
                 _ => FilterOutputFormat.Auto,
             };
+            if (outputFormat == FilterOutputFormat.Jsonl
+                && InputResolver.Resolve(options.Reading.InputPaths(parse)).Any(f => InputFormats.Detect(f) == InputFormat.Parquet))
+            {
+                throw new CliUsageException("--output-format jsonl does not apply to Parquet inputs: they are passed through as Parquet " +
+                    "(their columns may not be JSON); use --output-format auto or parquet");
+            }
+
             if (parse.GetValue(verdicts) is { } verdictsDir)
             {
                 if (parse.GetValue(options.Config) is not null)

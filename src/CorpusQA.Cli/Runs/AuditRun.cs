@@ -64,14 +64,14 @@ internal static class AuditRun
         string outDir = OutputFolder.Prepare(settings.OutDir, context);
 
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
-        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add }, outDir);
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add, CountDuplicateIds = true }, outDir);
         corpus.ReportSkippedOutputs(context);
 
         using var dedup = settings.Dedup is null ? null : new DedupEngine(settings.Dedup with { TempDirectory = outDir });
         if (dedup is not null)
         {
             context.Error.WriteLine($"{settings.CommandName}: dedup with {dedup.Lsh.Bands} bands x {dedup.Lsh.Rows} rows for threshold {settings.Dedup!.Threshold}; " +
-                $"{DedupEngine.MemoryEstimate(EstimateDocuments(corpus), settings.Dedup)}");
+                DedupPlanLine.For(corpus, settings.Dedup, rowSpillBytesPerDocument: 40 + 8 * valueCount));
         }
 
         var segmenter = JiebaSegmenter.CreateDefault();
@@ -91,17 +91,28 @@ internal static class AuditRun
         }
 
         var dedupResult = dedup?.Finish(ct);
-        var summary = new CorpusSummary([.. registry.Signals.Select(s => s.Name), .. models is null ? [] : ScoreColumns.All]);
+        var summary = new CorpusSummary([.. registry.Signals.Select(s => s.Name), .. models is null ? [] : ScoreColumns.All])
+        {
+            DuplicateIds = corpus.DuplicateIdCount(),
+        };
         bool partial = failure is not null;
         var outputs = await DecideAndWriteAsync(settings, outDir, registry, spill, corpus, dedupResult, summary, partial, ct);
         var run = RunMetadata(settings, rules, corpus, dedupResult, failure, errors?.Count ?? 0);
         outputs.Add(await WriteSummaryAsync(Path.Combine(outDir, "summary.json"), summary, run, partial));
         if (errors is not null) outputs.Add(await errors.CompleteAsync(partial));
 
+        DuplicateIds.Warn(context, summary.DuplicateIds);
+        if (failure is not null && summary.Documents == 0)
+        {
+            // Nothing was processed: no table of zeros; the error (printed last, by the caller) is what matters.
+            context.Error.WriteLine($"corpusqa: no document was read before the error; empty outputs: {string.Join(", ", outputs.Select(Path.GetFileName))}");
+            throw failure;
+        }
+
         SummaryTable.Print(context, settings.CommandName, summary, dedupResult, outputs);
         if (failure is not null)
         {
-            context.Error.WriteLine($"corpusqa: the {Counted.Of(summary.Documents, "document")} read before the error are in the *.partial.* outputs above");
+            context.Error.WriteLine($"corpusqa: the {Counted.Of(summary.Documents, "document")} read before the error {(summary.Documents == 1 ? "is" : "are")} in the *.partial.* outputs above");
             throw failure;
         }
 
@@ -289,7 +300,7 @@ internal static class AuditRun
     {
         var run = new Dictionary<string, object?>
         {
-            ["tool"] = "corpusqa " + typeof(AuditRun).Assembly.GetName().Version,
+            ["tool"] = ToolVersion.Text, // with the commit: "corpusqa 1.0.0+a986e03…"
             ["command"] = settings.CommandName,
             ["inputs"] = corpus.Files,
             ["options"] = settings.Recorded,
@@ -324,8 +335,6 @@ internal static class AuditRun
 
         return run;
     }
-
-    private static long EstimateDocuments(InputCorpus corpus) => Math.Max(1, corpus.TotalFileBytes / 4000);
 
     internal static async IAsyncEnumerable<(int Index, Document Doc)> Indexed(IAsyncEnumerable<Document> docs,
         [EnumeratorCancellation] CancellationToken ct)

@@ -22,7 +22,7 @@ internal static class DedupRun
         var options = settings.Dedup!;
         string outDir = OutputFolder.Prepare(settings.OutDir, context);
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
-        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add }, outDir);
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add, CountDuplicateIds = true }, outDir);
         corpus.ReportSkippedOutputs(context);
 
         using var engine = new DedupEngine(options with { TempDirectory = outDir });
@@ -49,6 +49,7 @@ internal static class DedupRun
         context.Error.WriteLine($"dedup: {Counted.Of(result.DocCount, "document")}, {result.ExactDuplicateCount:N0} exact duplicates, " +
             $"{result.NearDuplicateCount:N0} near duplicates, {result.DocCount - result.ExactDuplicateCount - result.NearDuplicateCount:N0} kept");
         foreach (var output in outputs) context.Error.WriteLine("wrote " + output);
+        DuplicateIds.Warn(context, corpus.DuplicateIdCount());
         if (failure is not null) throw failure;
         return corpus.SkippedRows > 0 ? ExitCodes.CompletedWithSkippedRows : ExitCodes.Ok;
     }
@@ -80,7 +81,7 @@ internal static class DedupRun
             $"(weighted FP+FN area {lsh.WeightedError:F4})");
         context.Error.WriteLine("  S-curve P(candidate | Jaccard s): " +
             string.Join("  ", lsh.SCurve(11).Select(p => $"{p.Similarity:0.0}:{p.CandidateProbability:0.000}")));
-        context.Error.WriteLine("  memory estimate: " + DedupEngine.MemoryEstimate(Math.Max(1, corpus.TotalFileBytes / 4000), options));
+        context.Error.WriteLine("  " + DedupPlanLine.For(corpus, options, rowSpillBytesPerDocument: 40));
     }
 
     /// <summary>

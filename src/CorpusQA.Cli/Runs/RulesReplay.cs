@@ -161,7 +161,7 @@ internal static class RulesReplay
     {
         var run = new Dictionary<string, object?>
         {
-            ["tool"] = "corpusqa " + typeof(RulesReplay).Assembly.GetName().Version,
+            ["tool"] = ToolVersion.Text,
             ["command"] = "rules apply",
             ["inputs"] = recorded.Inputs,
             ["options"] = new Dictionary<string, object?> { ["config"] = settings.ConfigPath, ["out"] = settings.OutDir },
