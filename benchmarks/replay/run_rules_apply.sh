@@ -6,14 +6,8 @@
 # the stored dedup verdicts, as for a real audit), timing each run end to end (process start included).
 #   benchmarks/replay/run_rules_apply.sh [ROWS]     (default 1000000)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
 rows=${1:-1000000}
-mkdir -p "$root/benchmarks/results"
-dotnet build "$root/src/CorpusQA.Cli" -c Release -v q >&2
-cli="dotnet $root/src/CorpusQA.Cli/bin/Release/net10.0/corpusqa.dll"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-results=$root/benchmarks/results/rules-apply-$(date -u +%Y%m%dT%H%M%S).jsonl
+source "$(dirname "$0")/common.sh" rules-apply
 measure() { # name rows command...
   local name=$1 n=$2; shift 2
   local tfile; tfile=$(mktemp)
@@ -25,10 +19,7 @@ measure() { # name rows command...
 sample=$root/corpora/debian-docs/sample.jsonl.gz
 docs=$(zcat "$sample" | grep -c .)
 measure audit-sample "$docs" $cli audit "$sample" --out "$work/audit"
-mkdir -p "$work/big"
-dotnet run "$root/benchmarks/replay/ReplicateSignals.cs" -- "$work/audit/signals.parquet" "$work/big/signals.parquet" "$rows" >&2
-cp "$work/audit/summary.json" "$work/big/summary.json"
-ls -l "$work/big/signals.parquet" >&2
+big_signals "$work/audit" "$work/big" "$rows"
 cat > "$work/strict.json" <<'JSON'
 {"rules": [
   {"signal": "han_ratio", "min": 0.6, "reason": "low_han_ratio", "source": "benchmark: stricter"},

@@ -20,6 +20,8 @@ public static class CorpusQaApp
         root.Subcommands.Add(AuditCommand.Create(context));
         root.Subcommands.Add(FilterCommand.Create(context));
         root.Subcommands.Add(RulesCommand.Create(context));
+        root.Subcommands.Add(ReportCommand.Create(context));
+        root.Subcommands.Add(CompareCommand.Create(context));
         root.Subcommands.Add(DedupCommand.Create(context));
         root.Subcommands.Add(DedupEvalCommand.Create(context));
         root.Subcommands.Add(DedupStageCommands.Signatures(context));

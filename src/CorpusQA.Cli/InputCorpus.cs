@@ -71,6 +71,30 @@ internal sealed class InputCorpus
     public InputCorpus Reread(bool keepOriginal) =>
         new(Files, _options with { KeepOriginal = keepOriginal, OnBadRecord = null, CountDuplicateIds = false });
 
+    /// <summary>
+    /// Some rows read again: <paramref name="rows"/> by file (files not in it are not opened). JSON lines files skip
+    /// the other rows unparsed; other formats yield every document, so callers match on (SourceFile, RowIndex).
+    /// </summary>
+    public async IAsyncEnumerable<Document> RereadRowsAsync(IReadOnlyDictionary<string, HashSet<long>> rows,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        foreach (var file in Files)
+        {
+            if (!rows.TryGetValue(file, out var wanted)) continue;
+            await using var reader = DocumentReaders.Open(file, new ReaderOptions
+            {
+                TextField = _options.TextField,
+                IdField = _options.IdField,
+                SkipBad = _options.SkipBad,
+                MaxDocumentBytes = _options.MaxDocumentBytes,
+                ExtraFields = _options.ExtraFields,
+                OnlyRows = wanted,
+            });
+            await foreach (var doc in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                if (wanted.Contains(doc.RowIndex)) yield return doc;
+        }
+    }
+
     /// <summary>The files the inputs expanded to, in reading order.</summary>
     public IReadOnlyList<string> Files { get; }
 

@@ -13,7 +13,7 @@ public static class OwnOutputs
          "duplicates.partial.parquet", "verdicts.parquet", "scores.parquet", "dedup_pairs.jsonl"];
 
     private static readonly string[] Names =
-        ["summary", "signals", "duplicates", "verdicts", "scores", "dedup_pairs", "errors", "kept", "removed"];
+        ["summary", "signals", "samples", "duplicates", "verdicts", "scores", "dedup_pairs", "errors", "kept", "removed"];
 
     public static bool IsOwnOutput(string path)
     {

@@ -42,6 +42,13 @@ public sealed class ReaderOptions
     public Action<BadRecord>? OnBadRecord { get; init; }
 
     /// <summary>
+    /// A second pass that needs only these rows (of the file being read): a reader may skip the others without
+    /// parsing them and stop after the last (JSON lines do; other formats read everything and the caller picks).
+    /// Null: every row.
+    /// </summary>
+    public IReadOnlySet<long>? OnlyRows { get; init; }
+
+    /// <summary>
     /// Keep each record's original values in <see cref="Core.Documents.Document.Original"/> so filter outputs can pass
     /// them through. Default false: Parquet readers then read only the text and id columns, JSONL readers keep no
     /// line copy.

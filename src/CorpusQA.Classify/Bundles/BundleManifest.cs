@@ -28,8 +28,15 @@ public sealed record BundleManifest
 
     [JsonPropertyName("tool")] public required string Tool { get; init; }
 
+    /// <summary>SHA-256 of <c>model.mlnet</c> and, for linear models, of <c>linear.bin</c> (the weights scoring reads without ML.NET).</summary>
+    [JsonPropertyName("files")] public BundleFiles? Files { get; init; }
+
     [JsonIgnore] public ModelTask TaskKind => Enum.Parse<ModelTask>(Task, ignoreCase: true);
 }
+
+public sealed record BundleFiles(
+    [property: JsonPropertyName("model_sha256")] string ModelSha256,
+    [property: JsonPropertyName("linear_sha256")] string? LinearSha256);
 
 /// <summary>Where the training data came from, so a model can be traced and rebuilt.</summary>
 public sealed record TrainingProvenance

@@ -9,14 +9,18 @@ using Microsoft.ML;
 namespace CorpusQA.Classify.Bundles;
 
 /// <summary>
-/// A model bundle: one .zip holding <c>bundle.json</c> (<see cref="BundleManifest"/>) and <c>model.mlnet</c> (the
-/// ML.NET model). Written byte for byte the same for the same model (fixed entry times), loaded with checks that
-/// the features it expects are the ones this build makes.
+/// A model bundle: one .zip holding <c>bundle.json</c> (<see cref="BundleManifest"/>), <c>model.mlnet</c> (the
+/// ML.NET model) and, for SDCA models, <c>linear.bin</c> (their weights in the sparse-scoring layout). Written byte
+/// for byte the same for the same model (fixed entry times), loaded with checks that the features it expects are
+/// the ones this build makes. A bundle with <c>linear.bin</c> scores without deserializing the ML.NET model (a few
+/// tenths of a second of start-up per model); its <c>model.mlnet</c> is checked against the manifest's SHA-256 on load
+/// and deserialized only when something asks for ML.NET (<c>eval</c>'s comparison, LightGBM).
 /// </summary>
 public sealed class ModelBundle
 {
     private const string ManifestEntry = "bundle.json";
     private const string ModelEntry = "model.mlnet";
+    private const string LinearEntry = "linear.bin";
     private static readonly DateTimeOffset EntryTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     internal static readonly JsonSerializerOptions Json = new()
@@ -26,13 +30,19 @@ public sealed class ModelBundle
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private ModelBundle(string origin, BundleManifest manifest, MLContext ml, ITransformer model)
+    private readonly Lazy<(MLContext Ml, ITransformer Model)> _ml;
+
+    private ModelBundle(string origin, BundleManifest manifest, Lazy<(MLContext, ITransformer)> ml, Scoring.LinearModel? linear)
     {
         Origin = origin;
         Manifest = manifest;
-        Ml = ml;
-        Model = model;
+        _ml = ml;
         Featurizer = new Featurizer(manifest.Featurizer, SignalRegistry.Default);
+        if (linear is not null)
+        {
+            _linear = linear;
+            _linearResolved = true;
+        }
     }
 
     /// <summary>Where the bundle was loaded from (a path, or "bundled:NAME").</summary>
@@ -44,9 +54,12 @@ public sealed class ModelBundle
 
     public ModelTask Task => Manifest.TaskKind;
 
-    internal MLContext Ml { get; }
+    internal MLContext Ml => _ml.Value.Ml;
 
-    internal ITransformer Model { get; }
+    internal ITransformer Model => _ml.Value.Model;
+
+    /// <summary>Whether the ML.NET model has been deserialized (linear bundles: only once something asks for it).</summary>
+    internal bool IsMlLoaded => _ml.IsValueCreated;
 
     private Scoring.LinearModel? _linear;
     private bool _linearResolved;
@@ -76,10 +89,16 @@ public sealed class ModelBundle
     {
         using var model = new MemoryStream();
         result.Ml.Model.Save(result.Model, result.InputSchema, model);
+        byte[] mlnet = Normalize(model.ToArray());
+        byte[]? linear = Scoring.LinearModel.TryCreate(result.Model, manifest.TaskKind, manifest.Featurizer.Dimension)?.ToBytes();
+        manifest = manifest with { Files = new BundleFiles(Sha256(mlnet), linear is null ? null : Sha256(linear)) };
         using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         WriteEntry(zip, ManifestEntry, JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
-        WriteEntry(zip, ModelEntry, Normalize(model.ToArray()));
+        WriteEntry(zip, ModelEntry, mlnet);
+        if (linear is not null) WriteEntry(zip, LinearEntry, linear);
     }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
     /// <summary>Loads a bundle file; any problem is a <see cref="ModelBundleException"/> with a one-line message.</summary>
     public static ModelBundle Load(string path)
@@ -98,11 +117,13 @@ public sealed class ModelBundle
     public static ModelBundle Load(Stream stream, string origin)
     {
         byte[] manifestBytes, modelBytes;
+        byte[]? linearBytes;
         try
         {
             using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
             manifestBytes = ReadEntry(zip, ManifestEntry, origin);
             modelBytes = ReadEntry(zip, ModelEntry, origin);
+            linearBytes = zip.GetEntry(LinearEntry) is null ? null : ReadEntry(zip, LinearEntry, origin);
         }
         catch (InvalidDataException ex)
         {
@@ -121,18 +142,35 @@ public sealed class ModelBundle
         }
         Check(manifest, origin);
 
+        var ml = new Lazy<(MLContext, ITransformer)>(() => LoadMl(manifest, modelBytes, origin));
+        if (linearBytes is null)
+        {
+            _ = ml.Value; // no linear form stored: ML.NET scores, so load (and check) it now
+            return new ModelBundle(origin, manifest, ml, null);
+        }
+
+        // The stored weights score; the ML.NET model is only checked by hash here and deserialized on first use.
+        if (manifest.Files is not { LinearSha256: { } linearHash } files || Sha256(linearBytes) != linearHash)
+            throw new ModelBundleException($"{origin}: {LinearEntry} does not match the SHA-256 in {ManifestEntry}; the bundle is corrupt");
+        if (Sha256(modelBytes) != files.ModelSha256)
+            throw new ModelBundleException($"{origin}: the ML.NET model in the bundle is corrupt ({ModelEntry} does not match the SHA-256 in {ManifestEntry})");
+        var linear = Scoring.LinearModel.FromBytes(linearBytes, manifest.TaskKind, manifest.Featurizer.Dimension)
+            ?? throw new ModelBundleException($"{origin}: {LinearEntry} is not valid for a {manifest.Task} model of this featurizer");
+        return new ModelBundle(origin, manifest, ml, linear);
+    }
+
+    private static (MLContext, ITransformer) LoadMl(BundleManifest manifest, byte[] modelBytes, string origin)
+    {
         var ml = new MLContext(seed: manifest.Training.Seed);
-        ITransformer model;
         try
         {
             using var modelStream = new MemoryStream(modelBytes);
-            model = ml.Model.Load(modelStream, out _);
+            return (ml, ml.Model.Load(modelStream, out _));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new ModelBundleException($"{origin}: the ML.NET model in the bundle cannot be loaded: {ex.Message.Split('\n')[0]}", ex);
         }
-        return new ModelBundle(origin, manifest, ml, model);
     }
 
     private static void Check(BundleManifest manifest, string origin)

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using CorpusQA.Classify.Kernels;
 using CorpusQA.Classify.Training;
 using Microsoft.ML;
@@ -69,6 +71,58 @@ internal sealed class LinearModel
             default:
                 return null;
         }
+    }
+
+    private const ulong Magic = 0x5241454E494C5143UL; // "CQLINEAR" read as little-endian u64
+    private const int HeaderBytes = 40;
+
+    /// <summary>
+    /// The weights as the bundle's <c>linear.bin</c>, so that scoring needs no ML.NET deserialization: magic
+    /// "CQLINEAR", u32 version 1, u32 task, u32 classes, u32 weights, u32 biases, f32 Platt slope, f32 offset,
+    /// u32 reserved, then the f32 weights and biases, little-endian.
+    /// </summary>
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[HeaderBytes + 4 * (_weights.Length + _bias.Length)];
+        var span = bytes.AsSpan();
+        BinaryPrimitives.WriteUInt64LittleEndian(span, Magic);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[8..], 1);
+        BinaryPrimitives.WriteInt32LittleEndian(span[12..], (int)_task);
+        BinaryPrimitives.WriteInt32LittleEndian(span[16..], _classes);
+        BinaryPrimitives.WriteInt32LittleEndian(span[20..], _weights.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(span[24..], _bias.Length);
+        BinaryPrimitives.WriteSingleLittleEndian(span[28..], _slope);
+        BinaryPrimitives.WriteSingleLittleEndian(span[32..], _offset);
+        var floats = span[HeaderBytes..];
+        for (int i = 0; i < _weights.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(floats[(4 * i)..], _weights[i]);
+        floats = floats[(4 * _weights.Length)..];
+        for (int i = 0; i < _bias.Length; i++) BinaryPrimitives.WriteSingleLittleEndian(floats[(4 * i)..], _bias[i]);
+        return bytes;
+    }
+
+    /// <summary>Reads <see cref="ToBytes"/>; null when the bytes are not such a model for <paramref name="task"/> and <paramref name="dimension"/>.</summary>
+    public static LinearModel? FromBytes(ReadOnlySpan<byte> bytes, ModelTask task, int dimension)
+    {
+        if (bytes.Length < HeaderBytes || BinaryPrimitives.ReadUInt64LittleEndian(bytes) != Magic
+            || BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]) != 1 || BinaryPrimitives.ReadInt32LittleEndian(bytes[12..]) != (int)task)
+            return null;
+        int classes = BinaryPrimitives.ReadInt32LittleEndian(bytes[16..]);
+        int weights = BinaryPrimitives.ReadInt32LittleEndian(bytes[20..]);
+        int biases = BinaryPrimitives.ReadInt32LittleEndian(bytes[24..]);
+        int expectedWeights = task == ModelTask.Multiclass ? dimension * SparseRowsReference.Width : dimension;
+        int expectedBiases = task == ModelTask.Multiclass ? classes : 1;
+        if (weights != expectedWeights || biases != expectedBiases || (task == ModelTask.Multiclass ? classes is < 2 or > SparseRowsReference.Width : classes != 1)
+            || bytes.Length != HeaderBytes + 4L * (weights + biases))
+            return null;
+        var floats = MemoryMarshal.Cast<byte, float>(bytes[HeaderBytes..]);
+        float[] w = floats[..weights].ToArray(), b = floats[weights..].ToArray();
+        if (!BitConverter.IsLittleEndian)
+        {
+            for (int i = 0; i < w.Length; i++) w[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(HeaderBytes + 4 * i)..]);
+            for (int i = 0; i < b.Length; i++) b[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(HeaderBytes + 4 * (weights + i))..]);
+        }
+
+        return new LinearModel(task, w, b, classes, BinaryPrimitives.ReadSingleLittleEndian(bytes[28..]), BinaryPrimitives.ReadSingleLittleEndian(bytes[32..]));
     }
 
     private static float[] Dense(IReadOnlyList<float> weights, int dimension)

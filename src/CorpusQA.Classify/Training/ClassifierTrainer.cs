@@ -73,7 +73,11 @@ public static class ClassifierTrainer
             var targets = examples.Select(e => e.Target).ToArray();
             if (options.Task == ModelTask.Binary && threshold is null)
             {
-                threshold = Evaluator.ChooseThreshold(outOfFold.Select(p => (double)p[0]).ToArray(), targets.Select(t => t > 0.5f).ToArray());
+                var scores = outOfFold.Select(p => (double)p[0]).ToArray();
+                var positive = targets.Select(t => t > 0.5f).ToArray();
+                threshold = options.ThresholdKeep is { } keep
+                    ? Evaluator.ThresholdKeeping(scores, positive, keep)
+                    : Evaluator.ChooseThreshold(scores, positive);
                 threshold = Math.Round(threshold.Value, 6);
             }
             cv = Evaluator.Evaluate(options.Task, outOfFold, targets, reportGroups, options.Labels, threshold, options.MinScore);

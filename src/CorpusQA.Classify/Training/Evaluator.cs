@@ -116,6 +116,19 @@ public static class Evaluator
     /// The threshold with the best balanced accuracy (mean of the two classes' recalls) on these predictions; among
     /// equals, the lowest (keep more when it costs nothing).
     /// </summary>
+    /// <summary>
+    /// The highest threshold t (rounded down to 6 decimals, as thresholds are stored) such that at least
+    /// <paramref name="keep"/> of the positives have p ≥ t: the score of the ⌈keep · positives⌉-th best positive.
+    /// </summary>
+    public static double ThresholdKeeping(double[] p, bool[] y, double keep)
+    {
+        if (keep is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(keep), "the share to keep is in (0, 1]");
+        var positives = Enumerable.Range(0, p.Length).Where(i => y[i]).Select(i => p[i]).OrderByDescending(v => v).ToArray();
+        if (positives.Length == 0) return 0.5;
+        int k = (int)Math.Ceiling(keep * positives.Length - 1e-9);
+        return Math.Floor(positives[Math.Clamp(k, 1, positives.Length) - 1] * 1e6) / 1e6;
+    }
+
     public static double ChooseThreshold(double[] p, bool[] y)
     {
         var order = Enumerable.Range(0, p.Length).OrderByDescending(i => p[i]).ToArray();

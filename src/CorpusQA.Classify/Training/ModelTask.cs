@@ -46,6 +46,12 @@ public sealed record TrainOptions
     /// <summary>Binary: a fixed threshold instead of the one chosen on out-of-fold predictions.</summary>
     public double? Threshold { get; init; }
 
+    /// <summary>
+    /// Binary: choose the threshold that keeps this share of the positive documents out of fold (a budget on the
+    /// clean text the model may drop, as <c>calibrate</c> sets for rules), instead of the best balanced accuracy.
+    /// </summary>
+    public double? ThresholdKeep { get; init; }
+
     /// <summary>Regression: the score at or above which a document counts as good (for labels and binary metrics).</summary>
     public double? MinScore { get; init; }
 

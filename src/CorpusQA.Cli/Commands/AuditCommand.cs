@@ -12,7 +12,8 @@ internal static class AuditCommand
         var command = new Command("audit",
             "Compute every quality signal of every document, apply the rules and find duplicates: DIR/signals.parquet " +
             "(one row per document, in input order: doc_id, source_file, row_index, every signal, dedup columns, keep, " +
-            "drop_reasons) and DIR/summary.json (counts, per-signal distributions, drop reasons, options, rules hash).");
+            "drop_reasons), DIR/summary.json (counts, per-signal distributions, drop reasons, options, rules hash), DIR/samples.json " +
+            "(example texts) and the reports DIR/report.html and DIR/report.md (docs/report.md).");
         options.AddTo(command);
         command.SetAction((parse, ct) => AuditRun.RunAsync(options.Settings(parse, "audit"), context, ct));
         return command;

@@ -23,6 +23,8 @@ internal static class TrainCommand
         var predictions = new Option<string?>("--predictions") { Description = "Write each document's out-of-fold prediction to this JSONL file (to look at the errors)." };
         var l2 = new Option<float?>("--l2") { Description = "SDCA: L2 regularization weight (default: chosen by ML.NET from the data)." };
         var threshold = new Option<double?>("--threshold") { Description = "Binary: a fixed probability threshold (default: the best balanced accuracy out of fold)." };
+        var thresholdKeep = new Option<double?>("--threshold-keep") { Description = "Binary: the threshold that keeps this share (0..1] of the positive documents out of fold, e.g. 0.98 (default: the best balanced accuracy)." };
+        thresholdKeep.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is { } v && v is <= 0 or > 1) r.AddError("--threshold-keep must be in (0, 1]"); });
         var words = new Option<int>("--word-ngrams") { Description = "Hashed jieba word n-grams: 0 none, 1 unigrams, 2 unigrams and bigrams.", DefaultValueFactory = _ => 2 };
         var chars = new Option<string>("--char-ngrams") { Description = "Hashed character n-grams MIN-MAX (e.g. 1-3), or 0 for none.", DefaultValueFactory = _ => "1-3" };
         var bits = new Option<int>("--hash-bits") { Description = "Buckets per hashed group: 2^bits (10..24).", DefaultValueFactory = _ => 18 };
@@ -37,7 +39,7 @@ internal static class TrainCommand
             "fold; writes one model bundle (.zip) with the model, featurizer settings, labels, metrics and data provenance.");
         reading.AddTo(command);
         labels.AddTo(command);
-        foreach (var option in new Option[] { outPath, task, trainer, folds, group, breakdown, seed, l2, threshold, predictions, words, chars, bits, signals, exclude })
+        foreach (var option in new Option[] { outPath, task, trainer, folds, group, breakdown, seed, l2, threshold, thresholdKeep, predictions, words, chars, bits, signals, exclude })
             command.Options.Add(option);
         command.SetAction((parse, ct) =>
         {
@@ -55,6 +57,7 @@ internal static class TrainCommand
                 Positive = parse.GetValue(labels.Positive),
                 MinScore = parse.GetValue(labels.MinScore),
                 Threshold = parse.GetValue(threshold),
+                ThresholdKeep = parse.GetValue(thresholdKeep),
                 Folds = parse.GetValue(folds),
                 Seed = parse.GetValue(seed),
                 L2 = parse.GetValue(l2),
@@ -77,6 +80,8 @@ internal static class TrainCommand
                 throw new CliUsageException("--min-score does not apply to --task multiclass");
             if (settings.Positive is not null && settings.MinScore is not null)
                 throw new CliUsageException("give --positive or --min-score, not both");
+            if (settings.ThresholdKeep is not null && (settings.Task != ModelTask.Binary || settings.Threshold is not null || settings.Folds < 2))
+                throw new CliUsageException("--threshold-keep needs --task binary, cross-validation folds and no --threshold");
             return TrainRun.RunAsync(settings, context, ct);
         });
         return command;

@@ -79,11 +79,15 @@ internal static class AuditRun
         using var spill = new AuditSpill(outDir, valueCount);
         var progress = new ProgressReporter(context, settings.CommandName, corpus.TotalFileBytes);
         var scorers = new List<DocumentScorer>();
+        var started = DateTime.UtcNow;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var sampler = settings.WriteSignals ? AuditReports.CreateSampler(rules, registry, models is not null) : null;
         CorpusInputException? failure;
         try
         {
             failure = await FirstPassAsync(corpus, settings.Threads, () => new AuditWorker(new DocumentAnalyzer(segmenter), CreateScorer(models, scorers)),
-                (worker, index, doc) => Analyze(worker, registry, valueCount, rules, dedup, index, doc, fileIndex), spill, progress, ct);
+                (worker, index, doc) => Analyze(worker, registry, valueCount, rules, dedup, index, doc, fileIndex), spill, progress, ct,
+                sampler is null ? null : (index, doc, row) => sampler.Offer(index, doc.Id, doc.SourceFile, doc.RowIndex, row.Values, doc.Text));
         }
         finally
         {
@@ -98,8 +102,11 @@ internal static class AuditRun
         bool partial = failure is not null;
         var outputs = await DecideAndWriteAsync(settings, outDir, registry, spill, corpus, dedupResult, summary, partial, ct);
         var run = RunMetadata(settings, rules, corpus, dedupResult, failure, errors?.Count ?? 0);
+        run["started_utc"] = started.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        run["elapsed_seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 3);
         outputs.Add(await WriteSummaryAsync(Path.Combine(outDir, "summary.json"), summary, run, partial));
         if (errors is not null) outputs.Add(await errors.CompleteAsync(partial));
+        if (sampler is not null && !partial) outputs.AddRange(await AuditReports.WriteAsync(outDir, sampler, dedupResult, corpus, rules, ct));
 
         DuplicateIds.Warn(context, summary.DuplicateIds);
         if (failure is not null && summary.Documents == 0)
@@ -126,7 +133,7 @@ internal static class AuditRun
     /// </summary>
     internal static async Task<CorpusInputException?> FirstPassAsync<TWorker>(InputCorpus corpus, int threads,
         Func<TWorker> createWorker, Func<TWorker, int, Document, AuditRow> process, AuditSpill spill,
-        ProgressReporter progress, CancellationToken ct)
+        ProgressReporter progress, CancellationToken ct, Action<int, Document, AuditRow>? observe = null)
     {
         try
         {
@@ -134,8 +141,9 @@ internal static class AuditRun
                 Indexed(corpus.ReadAllAsync(ct), ct),
                 createWorker,
                 (worker, item) => process(worker, item.Index, item.Doc),
-                (_, row) =>
+                (item, row) =>
                 {
+                    observe?.Invoke(item.Index, item.Doc, row);
                     spill.Write(row);
                     progress.Document(row.Utf8Bytes);
                 },

@@ -80,11 +80,7 @@ internal static class RulesReplay
         {
             using var group = table.OpenRowGroup(g);
             int rows = group.RowCount;
-            for (int c = 0; c < valueColumns.Length; c++)
-            {
-                if (columns[c] is null || columns[c].Length < rows) columns[c] = new double[rows];
-                await group.ReadDoublesAsync(valueColumns[c], columns[c], ct).ConfigureAwait(false);
-            }
+            await group.ReadDoublesAsync(valueColumns, columns, ct).ConfigureAwait(false);
             var docIndex = await group.ReadInt64sAsync(AuditColumns.DocIndex, ct).ConfigureAwait(false);
             var docId = await group.ReadStringsAsync(AuditColumns.DocId, ct).ConfigureAwait(false);
             var sourceFile = await group.ReadStringsAsync(AuditColumns.SourceFile, ct).ConfigureAwait(false);
@@ -147,7 +143,7 @@ internal static class RulesReplay
 
     private static string Short(string schema) => schema.Length > 16 ? schema[..16] + "…" : schema;
 
-    private static RuleSet LoadRules(string? configPath, RecordedAudit recorded)
+    internal static RuleSet LoadRules(string? configPath, RecordedAudit recorded)
     {
         if (configPath is not null) return RuleSet.Load(configPath);
         if (recorded.Rules is null or "default") return RuleSet.Default;

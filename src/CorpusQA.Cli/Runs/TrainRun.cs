@@ -21,6 +21,7 @@ internal sealed record TrainSettings
     public string? Positive { get; init; }
     public double? MinScore { get; init; }
     public double? Threshold { get; init; }
+    public double? ThresholdKeep { get; init; }
     public int Folds { get; init; } = 5;
     public int Seed { get; init; } = 1;
     public float? L2 { get; init; }
@@ -59,6 +60,7 @@ internal static class TrainRun
             Seed = settings.Seed,
             Labels = labels.Names,
             Threshold = settings.Threshold,
+            ThresholdKeep = settings.ThresholdKeep,
             MinScore = settings.MinScore,
             L2 = settings.L2,
         }, breakdown, line => context.Error.WriteLine($"train: {line}"));

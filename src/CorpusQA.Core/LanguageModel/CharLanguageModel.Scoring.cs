@@ -1,3 +1,5 @@
+using CorpusQA.Segmentation;
+
 namespace CorpusQA.Core.LanguageModel;
 
 public sealed partial class CharLanguageModel
@@ -8,13 +10,27 @@ public sealed partial class CharLanguageModel
     /// </summary>
     public LmScore ScoreLine(ReadOnlySpan<char> line)
     {
+        int cursor = 0;
+        return ScoreLine(line, 0, [], ref cursor);
+    }
+
+    /// <summary>
+    /// <see cref="ScoreLine(ReadOnlySpan{char})"/>, and the context gain summed over the CJK ideographs that begin a
+    /// word of <paramref name="words"/> (spans of the document, ascending; the line starts at <paramref name="lineStart"/>),
+    /// except a line's first character: where one word follows another, the only context the model has is the
+    /// previous word, so this is what word order is worth to it. <paramref name="cursor"/> walks
+    /// <paramref name="words"/> across the lines of a document.
+    /// </summary>
+    public LmScore ScoreLine(ReadOnlySpan<char> line, int lineStart, ReadOnlySpan<TokenSpan> words, ref int cursor)
+    {
         var fold = LmText.Fold;
         var state = BeginLine();
-        double log10 = 0;
-        int chars = 0;
+        double log10 = 0, unigram = 0, boundary = 0, p, u;
+        int chars = 0, boundaryChars = 0;
         bool pendingSpace = false;
-        foreach (char raw in line)
+        for (int i = 0; i < line.Length; i++)
         {
+            char raw = line[i];
             char c = fold[raw];
             if (c == LmText.Space)
             {
@@ -24,18 +40,34 @@ public sealed partial class CharLanguageModel
 
             if (pendingSpace)
             {
-                log10 += Log10Prob(ref state, ' ');
+                log10 += Log10Prob(ref state, ' ', out u);
+                unigram += u;
                 chars++;
                 pendingSpace = false;
             }
 
-            log10 += Log10Prob(ref state, c);
+            log10 += p = Log10Prob(ref state, c, out u);
+            unigram += u;
+            if (chars > 0 && raw is >= '\u4E00' and <= '\u9FFF' && IsWordStart(words, lineStart + i, ref cursor))
+            {
+                boundary += p - u;
+                boundaryChars++;
+            }
+
             chars++;
         }
 
         if (chars == 0) return default;
-        log10 += Log10Prob(ref state, LmText.SentenceEnd);
-        return new LmScore(log10, chars + 1, chars);
+        log10 += Log10Prob(ref state, LmText.SentenceEnd, out u);
+        unigram += u;
+        return new LmScore(log10, chars + 1, chars, unigram, boundary, boundaryChars);
+    }
+
+    /// <summary>Whether a word of <paramref name="words"/> starts at <paramref name="position"/> (positions asked in ascending order).</summary>
+    private static bool IsWordStart(ReadOnlySpan<TokenSpan> words, int position, ref int cursor)
+    {
+        while (cursor < words.Length && words[cursor].Start < position) cursor++;
+        return cursor < words.Length && words[cursor].Start == position;
     }
 
     /// <summary>Scores an already normalized line (the output of <see cref="LmText.NormalizeLine"/>).</summary>
@@ -43,14 +75,31 @@ public sealed partial class CharLanguageModel
     {
         if (normalized.IsEmpty) return default;
         var state = BeginLine();
-        double log10 = 0;
-        foreach (char c in normalized) log10 += Log10Prob(ref state, c);
-        log10 += Log10Prob(ref state, LmText.SentenceEnd);
-        return new LmScore(log10, normalized.Length + 1, normalized.Length);
+        double log10 = 0, unigram = 0, u;
+        foreach (char c in normalized)
+        {
+            log10 += Log10Prob(ref state, c, out u);
+            unigram += u;
+        }
+
+        log10 += Log10Prob(ref state, LmText.SentenceEnd, out u);
+        unigram += u;
+        return new LmScore(log10, normalized.Length + 1, normalized.Length, unigram);
     }
 
     /// <summary>Scores every line of <paramref name="text"/> (split on '\n') and sums.</summary>
     public LmScore ScoreText(ReadOnlySpan<char> text)
+    {
+        int cursor = 0;
+        return ScoreText(text, 0, [], ref cursor);
+    }
+
+    /// <summary>
+    /// <see cref="ScoreText(ReadOnlySpan{char})"/> with the word-boundary gain of
+    /// <see cref="ScoreLine(ReadOnlySpan{char}, int, ReadOnlySpan{TokenSpan}, ref int)"/>; <paramref name="text"/>
+    /// starts at <paramref name="offset"/> of the document the word spans refer to.
+    /// </summary>
+    public LmScore ScoreText(ReadOnlySpan<char> text, int offset, ReadOnlySpan<TokenSpan> words, ref int cursor)
     {
         LmScore total = default;
         while (true)
@@ -58,12 +107,13 @@ public sealed partial class CharLanguageModel
             int newline = text.IndexOf('\n');
             if (newline < 0)
             {
-                total += ScoreLine(text);
+                total += ScoreLine(text, offset, words, ref cursor);
                 return total;
             }
 
-            total += ScoreLine(text[..newline]);
+            total += ScoreLine(text[..newline], offset, words, ref cursor);
             text = text[(newline + 1)..];
+            offset += newline + 1;
         }
     }
 }

@@ -26,6 +26,15 @@ public struct PerplexityProfile
     /// <summary>Perplexity of the worst paragraph of ≥ <see cref="MinParagraphChars"/> characters; 0 when there is none.</summary>
     public double MaxParagraphPerplexity { get; private set; }
 
+    /// <summary>
+    /// The lowest <see cref="LmScore.ContextGain"/> of a paragraph of ≥ <see cref="MinParagraphChars"/> characters;
+    /// the document's when there is none.
+    /// </summary>
+    public readonly double MinParagraphContextGain => _hasParagraph ? _minGain : _total.ContextGain;
+
+    private double _minGain;
+    private bool _hasParagraph;
+
     /// <summary>Characters of the paragraphs (≥ <see cref="MinParagraphChars"/>) above <see cref="HighPerplexity"/> / all characters.</summary>
     public readonly double HighPerplexityCharFraction => _total.Chars > 0 ? (double)_highChars / _total.Chars : 0;
 
@@ -36,6 +45,9 @@ public struct PerplexityProfile
         if (paragraph.Chars < MinParagraphChars) return;
         double perplexity = paragraph.Perplexity;
         MaxParagraphPerplexity = Math.Max(MaxParagraphPerplexity, perplexity);
+        double gain = paragraph.ContextGain;
+        _minGain = _hasParagraph ? Math.Min(_minGain, gain) : gain;
+        _hasParagraph = true;
         if (perplexity > HighPerplexity) _highChars += paragraph.Chars;
     }
 

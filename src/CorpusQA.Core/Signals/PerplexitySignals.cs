@@ -24,3 +24,24 @@ internal sealed class HighPerplexityCharFraction() : QualitySignal("high_perplex
 {
     public override double Compute(DocView doc) => doc.Perplexity.Profile.HighPerplexityCharFraction;
 }
+
+internal sealed class CharLmContextGain() : QualitySignal("char_lm_context_gain", SignalFamily.Perplexity,
+    "What the LM's context adds per token: (log10 p(text) − log10 p_unigram(text)) / tokens, both under the bundled character LM (SLOR, Pauls & Klein 2012; Lau, Clark & Lappin 2017); low for shuffled or random text even when its characters are common, and not lowered by rare characters alone; 0 for an empty text.",
+    CharLm)
+{
+    public override double Compute(DocView doc) => doc.Perplexity.Profile.Total.ContextGain;
+}
+
+internal sealed class CharLmContextGainMinParagraph() : QualitySignal("char_lm_context_gain_min_paragraph", SignalFamily.Perplexity,
+    $"char_lm_context_gain of the worst paragraph of at least {PerplexityProfile.MinParagraphChars} characters; the document's when no paragraph is that long.",
+    CharLm)
+{
+    public override double Compute(DocView doc) => doc.Perplexity.Profile.MinParagraphContextGain;
+}
+
+internal sealed class CharLmWordBoundaryGain() : QualitySignal("char_lm_word_boundary_gain", SignalFamily.Perplexity,
+    "char_lm_context_gain at the CJK ideographs that begin a jieba word (not a line's first character): where one word follows another the model's only context is the previous word, so this is what word order is worth; low for word-shuffled text whose words are each intact; 0 when no such character.",
+    CharLm)
+{
+    public override double Compute(DocView doc) => doc.Perplexity.Profile.Total.WordBoundaryGain;
+}

@@ -89,6 +89,7 @@ public sealed class SignalRegistry
             new IPv4Count(), new IPv6Count(), new QqNumberCount(), new WeChatIdCount(),
             // perplexity
             new CharPerplexity(), new CharPerplexityMaxParagraph(), new HighPerplexityCharFraction(),
+            new CharLmContextGain(), new CharLmContextGainMinParagraph(), new CharLmWordBoundaryGain(),
         ]);
         return [.. all];
     }

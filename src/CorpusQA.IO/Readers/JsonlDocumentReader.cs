@@ -21,6 +21,9 @@ internal sealed class JsonlDocumentReader(string file, ReaderOptions options) : 
             using var lines = new LineSplitter(input.Stream, options.ReadBufferBytes, MaxLineBytes(options));
             long lastCompleteRow = -1;
             bool sawContent = false;
+            var only = options.OnlyRows;
+            long lastWanted = only is null || only.Count == 0 ? long.MaxValue : only.Max();
+            if (only is { Count: 0 }) yield break;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -40,6 +43,11 @@ internal sealed class JsonlDocumentReader(string file, ReaderOptions options) : 
                     continue;
                 }
                 lastCompleteRow = row;
+                if (only is not null && !only.Contains(row))
+                {
+                    if (row > lastWanted) break;
+                    continue;
+                }
                 if (!sawContent && !IsBlank(lines.Buffer.Slice(start, length)))
                 {
                     sawContent = true;

@@ -120,6 +120,19 @@ public sealed class ResultRowGroup : IDisposable
         for (int i = 0; i < RowCount; i++) values[i] = present[i] ?? double.NaN;
     }
 
+    /// <summary>
+    /// Several double columns, <paramref name="columns"/>[i] into <paramref name="buffers"/>[i], each buffer grown to
+    /// <see cref="RowCount"/> when shorter (so one set of buffers serves every row group); null becomes NaN.
+    /// </summary>
+    public async Task ReadDoublesAsync(IReadOnlyList<string> columns, double[][] buffers, CancellationToken cancellationToken = default)
+    {
+        for (int c = 0; c < columns.Count; c++)
+        {
+            if (buffers[c] is null || buffers[c].Length < RowCount) buffers[c] = new double[RowCount];
+            await ReadDoublesAsync(columns[c], buffers[c], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public Task<double?[]> ReadNullableDoublesAsync(string column, CancellationToken cancellationToken = default) =>
         ReadNullableAsync<double>(column, cancellationToken);
 

@@ -66,6 +66,45 @@ public class ModelBundleTests
     [Fact]
     public void BrokenManifestJsonIsRefused() => Assert.Contains("bundle.json", Fails(WithManifest(j => j[..20])).Message);
 
+    private static byte[] WithEntry(string name, Func<byte[], byte[]> edit)
+    {
+        using var output = new MemoryStream();
+        using (var source = new ZipArchive(new MemoryStream(Bundle.Value), ZipArchiveMode.Read))
+        using (var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                using var original = new MemoryStream();
+                entry.Open().CopyTo(original);
+                using var s = target.CreateEntry(entry.FullName).Open();
+                s.Write(entry.Name == name ? edit(original.ToArray()) : original.ToArray());
+            }
+        }
+        return output.ToArray();
+    }
+
+    [Fact]
+    public void LinearBundleScoresWithoutDeserializingTheMlNetModel()
+    {
+        var bundle = ModelBundle.Load(new MemoryStream(Bundle.Value), "model.zip");
+        Assert.NotNull(bundle.Manifest.Files?.LinearSha256);
+        Assert.NotNull(bundle.Linear);
+        Assert.False(bundle.IsMlLoaded);
+        _ = bundle.Model; // on demand, it is still there
+        Assert.True(bundle.IsMlLoaded);
+    }
+
+    [Fact]
+    public void CorruptedLinearEntryIsRefused()
+    {
+        Assert.Contains("linear.bin", Fails(WithEntry("linear.bin", b => { b[^3] ^= 1; return b; })).Message);
+        Assert.Contains("linear.bin", Fails(WithEntry("linear.bin", b => b[..^4])).Message);
+    }
+
+    [Fact]
+    public void FlippedModelByteIsRefusedOnLoad() =>
+        Assert.Contains("ML.NET model", Fails(WithEntry("model.mlnet", b => { b[b.Length / 2] ^= 1; return b; })).Message);
+
     [Fact]
     public void CorruptedModelEntryIsRefused()
     {

@@ -48,7 +48,8 @@ public class LeftoverTests
 
         Assert.Equal(0, first.ExitCode);
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("corpusqa: not reading 2 CorpusQA output files", second.Error);
+        Assert.Contains("CorpusQA output files found among the inputs", second.Error);
+        Assert.DoesNotContain("CorpusQA output file", first.Error);
         using var summary = JsonDocument.Parse(File.ReadAllText(temp.File("data/qa/summary.json")));
         Assert.Equal(["data/seeds.jsonl"], summary.RootElement.GetProperty("run").GetProperty("inputs").EnumerateArray().Select(e => e.GetString()!).ToArray());
         Assert.Equal(File.ReadLines(CliRunner.Seeds).Count(), summary.RootElement.GetProperty("counts").GetProperty("documents").GetInt64());

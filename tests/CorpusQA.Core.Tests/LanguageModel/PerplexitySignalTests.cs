@@ -105,4 +105,101 @@ public class PerplexitySignalTests
         Assert.True(profile.HighPerplexityCharFraction is > 0.3 and < 0.7, $"fraction {profile.HighPerplexityCharFraction}");
         Assert.Equal(0, PerplexityProfile.Of(CharLanguageModel.Default, " \n\n").Total.Tokens);
     }
+
+    [Fact]
+    public void Context_gain_is_the_model_minus_its_unigrams_per_token()
+    {
+        var model = CharLanguageModel.Default;
+        string line = HeldOut.Value[1].Split('\n')[0];
+        var score = model.ScoreLine(line);
+        // The unigram log probability of each scored token, from a state with no context.
+        double unigram = 0;
+        var normalized = new char[line.Length];
+        int n = LmText.NormalizeLine(line, normalized);
+        foreach (char c in normalized.AsSpan(0, n))
+        {
+            var empty = default(LmState);
+            unigram += model.Log10Prob(ref empty, c);
+        }
+
+        var end = default(LmState);
+        unigram += model.Log10Prob(ref end, LmText.SentenceEnd);
+        Assert.Equal(unigram, score.UnigramLog10Prob, 9);
+        Assert.Equal((score.Log10Prob - unigram) / score.Tokens, score.ContextGain, 12);
+        Assert.True(score.ContextGain > 0.3, $"clean text gains from its context: {score.ContextGain:F3}");
+    }
+
+    [Fact]
+    public void Shuffled_and_random_text_gain_little_from_context_while_clean_text_does()
+    {
+        var random = new Random(11);
+        string common = "的一是了不在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里";
+        int shuffledBelow = 0, randomBelow = 0, cleanAbove = 0;
+        var texts = HeldOut.Value;
+        foreach (var text in texts)
+        {
+            double clean = CharLanguageModel.Default.ScoreText(text).ContextGain;
+            double shuffled = CharLanguageModel.Default.ScoreText(ShuffleChars(text, random)).ContextGain;
+            var noise = new StringBuilder();
+            for (int i = 0; i < text.Length; i++) noise.Append(common[random.Next(common.Length)]);
+            double noisy = CharLanguageModel.Default.ScoreText(noise.ToString()).ContextGain;
+            if (clean > 0.2) cleanAbove++;
+            if (shuffled < clean / 2) shuffledBelow++;
+            if (noisy < clean / 2) randomBelow++;
+        }
+
+        Assert.True(cleanAbove >= texts.Count * 9 / 10, $"{cleanAbove} of {texts.Count} clean texts gain > 0.2");
+        Assert.True(shuffledBelow >= texts.Count * 9 / 10, $"{shuffledBelow} of {texts.Count} shuffled texts gain < half of their clean form");
+        Assert.True(randomBelow >= texts.Count * 9 / 10, $"{randomBelow} of {texts.Count} random texts gain < half of the clean text");
+    }
+
+    [Fact]
+    public void Min_paragraph_gain_finds_the_bad_paragraph_and_falls_back_to_the_document()
+    {
+        string clean = HeldOut.Value[0].Split("\n\n")[0];
+        string noise = ShuffleChars(clean, new Random(3));
+        var profile = PerplexityProfile.Of(CharLanguageModel.Default, clean + "\n\n" + noise);
+        Assert.Equal(CharLanguageModel.Default.ScoreText(noise).ContextGain, profile.MinParagraphContextGain, 9);
+        var shortText = PerplexityProfile.Of(CharLanguageModel.Default, "短句。");
+        Assert.Equal(shortText.Total.ContextGain, shortText.MinParagraphContextGain);
+    }
+
+    private static LmScore WithWords(string text)
+    {
+        var tokens = new List<TokenSpan>();
+        JiebaSegmenter.CreateDefault().Cut(text, tokens, CutMode.Accurate, true);
+        int cursor = 0;
+        return CharLanguageModel.Default.ScoreText(text, 0, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), ref cursor);
+    }
+
+    [Fact]
+    public void Word_boundary_gain_is_low_for_word_shuffled_text()
+    {
+        var random = new Random(12);
+        int lower = 0;
+        var texts = HeldOut.Value;
+        foreach (var text in texts)
+        {
+            var clean = WithWords(text);
+            // The words do not change the probabilities, only which characters the boundary gain sums over.
+            Assert.Equal(CharLanguageModel.Default.ScoreText(text).Log10Prob, clean.Log10Prob, 9);
+            Assert.True(clean.BoundaryChars > 0);
+            double shuffled = WithWords(ShuffleWords(text, random)).WordBoundaryGain;
+            if (shuffled < clean.WordBoundaryGain - 0.3) lower++;
+        }
+
+        Assert.True(lower >= texts.Count * 9 / 10, $"{lower} of {texts.Count} word-shuffled texts gain 0.3 less at word starts");
+    }
+
+    [Fact]
+    public void Word_boundary_gain_counts_word_initial_ideographs_after_the_first_of_a_line()
+    {
+        // 我们 | 使用 | 软件 | 。: word-initial ideographs 使 and 软 (我 opens the line); the second line adds 今 of 今天.
+        string text = "我们使用软件。\n我们今天";
+        var tokens = new List<TokenSpan> { new(0, 2), new(2, 2), new(4, 2), new(6, 1), new(8, 2), new(10, 2) };
+        int cursor = 0;
+        var score = CharLanguageModel.Default.ScoreText(text, 0, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), ref cursor);
+        Assert.Equal(3, score.BoundaryChars);
+        Assert.Equal(0, CharLanguageModel.Default.ScoreText(text).BoundaryChars);
+    }
 }
