@@ -38,11 +38,9 @@ public sealed class CliContext
         new(Console.Out, Console.Error, !Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
 }
 
-/// <summary>A write-only stream that decodes UTF-8 bytes into a <see cref="TextWriter"/> (stdout captured by tests).</summary>
-internal sealed class TextWriterStream(TextWriter writer) : Stream
+/// <summary>The members every write-only, unseekable stream of the CLI answers the same way.</summary>
+internal abstract class WriteOnlyStream : Stream
 {
-    private readonly System.Text.Decoder _decoder = new System.Text.UTF8Encoding(false, true).GetDecoder();
-
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
@@ -50,6 +48,18 @@ internal sealed class TextWriterStream(TextWriter writer) : Stream
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+    public abstract override void Write(ReadOnlySpan<byte> buffer);
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
+
+/// <summary>A write-only stream that decodes UTF-8 bytes into a <see cref="TextWriter"/> (stdout captured by tests).</summary>
+internal sealed class TextWriterStream(TextWriter writer) : WriteOnlyStream
+{
+    private readonly System.Text.Decoder _decoder = new System.Text.UTF8Encoding(false, true).GetDecoder();
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -59,22 +69,11 @@ internal sealed class TextWriterStream(TextWriter writer) : Stream
     }
 
     public override void Flush() => writer.Flush();
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 }
 
 /// <summary>File descriptor 1, whose write errors (ENOSPC of <c>&gt; /dev/full</c>, EPIPE) name "stdout" (the descriptor has no path).</summary>
-internal sealed class StandardOutputStream(FileStream stdout) : Stream
+internal sealed class StandardOutputStream(FileStream stdout) : WriteOnlyStream
 {
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         try
@@ -83,7 +82,7 @@ internal sealed class StandardOutputStream(FileStream stdout) : Stream
         }
         catch (IOException ex)
         {
-            throw new IOException($"{ex.Message} : 'stdout'", ex.HResult); // HResult is the errno (see SystemErrors)
+            throw Named(ex);
         }
     }
 
@@ -95,13 +94,12 @@ internal sealed class StandardOutputStream(FileStream stdout) : Stream
         }
         catch (IOException ex)
         {
-            throw new IOException($"{ex.Message} : 'stdout'", ex.HResult);
+            throw Named(ex);
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
+    /// <summary>The same error (HResult is the errno, see <see cref="Faults.SystemErrors"/>) naming stdout.</summary>
+    private static IOException Named(IOException ex) => new($"{ex.Message} : 'stdout'", ex.HResult);
 
     protected override void Dispose(bool disposing)
     {

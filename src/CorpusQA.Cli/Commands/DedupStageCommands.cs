@@ -1,5 +1,5 @@
-using CorpusQA.Cli.Faults;
 using System.CommandLine;
+using CorpusQA.Cli.Faults;
 using CorpusQA.Cli.Runs;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Dedup.Stages;

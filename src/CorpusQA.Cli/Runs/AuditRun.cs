@@ -1,9 +1,9 @@
-using CorpusQA.Cli.Faults;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using CorpusQA.Classify.Scoring;
 using CorpusQA.Cli.Commands;
+using CorpusQA.Cli.Faults;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Pipeline;

@@ -1,5 +1,5 @@
-using CorpusQA.Cli.Faults;
 using System.Text.Json;
+using CorpusQA.Cli.Faults;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Rules;

@@ -1,5 +1,5 @@
-using CorpusQA.Cli.Faults;
 using CorpusQA.Classify.Scoring;
+using CorpusQA.Cli.Faults;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Pipeline;
 using CorpusQA.Core.Signals;
