@@ -29,8 +29,7 @@ public static class InputResolver
         string? excluded = outputFolder is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder)) + Path.DirectorySeparatorChar;
         foreach (string input in inputs)
         {
-            bool named = !IsGlob(input) && !Directory.Exists(input);
-            foreach (string file in Expand(input, named ? null : excluded, skipped))
+            foreach (string file in Expand(input, excluded, skipped))
                 if (seen.Add(Path.GetFullPath(file))) files.Add(file);
         }
         return (files, skipped);

@@ -88,7 +88,7 @@ internal static class SegmentCommand
                 if (file is not null)
                 {
                     string partial = await file.CommitPartialAsync();
-                    context.Error.WriteLine($"corpusqa: the {Counted.Of(progress.Documents, "document")} read before the error are in {partial}");
+                    context.Error.WriteLine($"corpusqa: the {Counted.Of(progress.Documents, "document")} read before the error {(progress.Documents == 1 ? "is" : "are")} in {partial}");
                 }
 
                 throw;
