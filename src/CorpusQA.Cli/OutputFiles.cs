@@ -5,6 +5,9 @@ namespace CorpusQA.Cli;
 /// <summary>Opens and commits atomic output files, turning file-system failures into <see cref="OutputException"/>.</summary>
 internal static class OutputFiles
 {
+    /// <summary>An existing FIFO, device or /dev, /proc path: written directly, no folder to prepare.</summary>
+    public static bool IsDeviceOrPipe(string path) => AtomicFile.IsWrittenDirectly(path);
+
     public static AtomicFile Create(string path)
     {
         try
@@ -24,7 +27,7 @@ internal static class OutputFiles
     public static async Task<string> WriteAsync(string path, Func<Stream, Task> write)
     {
         string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null) Runs.AuditRun.CreateOutDir(dir);
+        if (dir is not null) Faults.OutputFolder.Prepare(dir, null);
         await using var file = Create(path);
         try
         {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CorpusQA.Classify.Scoring;
 using CorpusQA.Cli.Commands;
+using CorpusQA.Cli.Faults;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Pipeline;
@@ -60,16 +61,17 @@ internal static class AuditRun
         var registry = SignalRegistry.Default;
         var models = settings.Models;
         int valueCount = registry.Count + (models is null ? 0 : ScoreColumns.All.Count);
-        string outDir = CreateOutDir(settings.OutDir);
+        string outDir = OutputFolder.Prepare(settings.OutDir, context);
 
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
-        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add, CountDuplicateIds = true }, outDir);
+        corpus.ReportSkippedOutputs(context);
 
         using var dedup = settings.Dedup is null ? null : new DedupEngine(settings.Dedup with { TempDirectory = outDir });
         if (dedup is not null)
         {
             context.Error.WriteLine($"{settings.CommandName}: dedup with {dedup.Lsh.Bands} bands x {dedup.Lsh.Rows} rows for threshold {settings.Dedup!.Threshold}; " +
-                $"{DedupEngine.MemoryEstimate(EstimateDocuments(corpus), settings.Dedup)}");
+                DedupPlanLine.For(corpus, settings.Dedup, rowSpillBytesPerDocument: 40 + 8 * valueCount));
         }
 
         var segmenter = JiebaSegmenter.CreateDefault();
@@ -92,8 +94,11 @@ internal static class AuditRun
             foreach (var scorer in scorers) scorer.Dispose();
         }
 
-        var dedupResult = dedup?.Finish();
-        var summary = new CorpusSummary([.. registry.Signals.Select(s => s.Name), .. models is null ? [] : ScoreColumns.All]);
+        var dedupResult = dedup?.Finish(ct);
+        var summary = new CorpusSummary([.. registry.Signals.Select(s => s.Name), .. models is null ? [] : ScoreColumns.All])
+        {
+            DuplicateIds = corpus.DuplicateIdCount(),
+        };
         bool partial = failure is not null;
         var outputs = await DecideAndWriteAsync(settings, outDir, registry, spill, corpus, dedupResult, summary, partial, ct);
         var run = RunMetadata(settings, rules, corpus, dedupResult, failure, errors?.Count ?? 0);
@@ -103,10 +108,18 @@ internal static class AuditRun
         if (errors is not null) outputs.Add(await errors.CompleteAsync(partial));
         if (sampler is not null && !partial) outputs.AddRange(await AuditReports.WriteAsync(outDir, sampler, dedupResult, corpus, rules, ct));
 
+        DuplicateIds.Warn(context, summary.DuplicateIds);
+        if (failure is not null && summary.Documents == 0)
+        {
+            // Nothing was processed: no table of zeros; the error (printed last, by the caller) is what matters.
+            context.Error.WriteLine($"corpusqa: no document was read before the error; empty outputs: {string.Join(", ", outputs.Select(Path.GetFileName))}");
+            throw failure;
+        }
+
         SummaryTable.Print(context, settings.CommandName, summary, dedupResult, outputs);
         if (failure is not null)
         {
-            context.Error.WriteLine($"corpusqa: the {summary.Documents:N0} documents read before the error are in the *.partial.* outputs above");
+            context.Error.WriteLine($"corpusqa: the {Counted.Of(summary.Documents, "document")} read before the error {(summary.Documents == 1 ? "is" : "are")} in the *.partial.* outputs above");
             throw failure;
         }
 
@@ -295,7 +308,7 @@ internal static class AuditRun
     {
         var run = new Dictionary<string, object?>
         {
-            ["tool"] = "corpusqa " + typeof(AuditRun).Assembly.GetName().Version,
+            ["tool"] = ToolVersion.Text, // with the commit: "corpusqa 1.0.0+a986e03…"
             ["command"] = settings.CommandName,
             ["inputs"] = corpus.Files,
             ["options"] = settings.Recorded,
@@ -330,21 +343,6 @@ internal static class AuditRun
 
         return run;
     }
-
-    /// <summary>Creates (or opens) an output folder; a failure is an <see cref="OutputException"/> (exit code 4).</summary>
-    internal static string CreateOutDir(string path)
-    {
-        try
-        {
-            return Directory.CreateDirectory(path).FullName;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException($"{path}: {ex.Message}", ex);
-        }
-    }
-
-    private static long EstimateDocuments(InputCorpus corpus) => Math.Max(1, corpus.TotalFileBytes / 4000);
 
     internal static async IAsyncEnumerable<(int Index, Document Doc)> Indexed(IAsyncEnumerable<Document> docs,
         [EnumeratorCancellation] CancellationToken ct)

@@ -15,7 +15,8 @@ public static class BucketStage
     /// <summary>A bucket of more documents than this pairs every member with its first this-many members only.</summary>
     internal const int FullPairingLimit = 32;
 
-    public static BucketStageStats Run(IReadOnlyList<string> signatureFiles, DedupOptions options, string candidateFile)
+    public static BucketStageStats Run(IReadOnlyList<string> signatureFiles, DedupOptions options, string candidateFile,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -36,6 +37,7 @@ public static class BucketStage
         var candidates = new List<ulong>();
         for (int band = 0; band < lsh.Bands; band++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (int doc = 0; doc < set.DocCount; doc++)
             {
                 if (isCopy[doc])

@@ -15,7 +15,8 @@ namespace CorpusQA.Core.Dedup.Stages;
 /// </summary>
 public static class ClusterStage
 {
-    public static DedupResult Run(IReadOnlyList<string> signatureFiles, string candidateFile, DedupOptions options)
+    public static DedupResult Run(IReadOnlyList<string> signatureFiles, string candidateFile, DedupOptions options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -25,13 +26,14 @@ public static class ClusterStage
         if (docCount != set.DocCount)
             throw new InvalidDataException($"{candidateFile}: made for {docCount} documents, the signature files hold {set.DocCount}");
         int n = set.DocCount;
+        cancellationToken.ThrowIfCancellationRequested();
 
         var exactDupOf = new int[n];
         Array.Fill(exactDupOf, -1);
         foreach (var (dup, of) in exactPairs)
             exactDupOf[dup] = of;
 
-        var edges = VerifyEdges(set, candidates, options);
+        var edges = VerifyEdges(set, candidates, options, cancellationToken);
 
         var keeper = new int[n];
         var estJaccard = new float[n];
@@ -78,7 +80,8 @@ public static class ClusterStage
     /// every pair). Each decision depends only on its two documents and lands at its candidate's position, so
     /// the edges are the same whatever the order or the thread count.
     /// </summary>
-    private static List<Edge> VerifyEdges(SignatureSet set, List<(int A, int B)> candidates, DedupOptions options)
+    private static List<Edge> VerifyEdges(SignatureSet set, List<(int A, int B)> candidates, DedupOptions options,
+        CancellationToken cancellationToken)
     {
         var edges = new List<Edge>();
         if (candidates.Count == 0)
@@ -88,6 +91,7 @@ public static class ClusterStage
         int[] order = ComponentOrder(set.DocCount, candidates);
         Parallel.ForEach(
             Partitioner.Create(0, candidates.Count, Math.Max(1024, candidates.Count / (4 * Environment.ProcessorCount) + 1)),
+            new ParallelOptions { CancellationToken = cancellationToken },
             () => new ExactEdgeVerifier(set, options),
             (range, _, verifier) =>
             {
