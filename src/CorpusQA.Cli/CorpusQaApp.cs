@@ -2,6 +2,7 @@ using System.CommandLine;
 using CorpusQA.Classify.Bundles;
 using CorpusQA.Classify.Training;
 using CorpusQA.Cli.Commands;
+using CorpusQA.Cli.Faults;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.LanguageModel;
 using CorpusQA.Core.Rules;
@@ -37,32 +38,69 @@ public static class CorpusQaApp
     }
 
     /// <summary>Parses and runs; user errors become one line on stderr and a documented exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default) =>
+        RunAsync(args, context, signals: null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="signals"/> (the real process's SIGINT/SIGTERM, see <see cref="TerminationSignals"/>)
+    /// cancel the run, which then exits 130 or 143 after deleting its temporary files.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, TerminationSignals? signals, CancellationToken cancellationToken = default)
     {
-        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupt.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        using var interrupt = signals is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signals.Token);
         try
         {
             var root = BuildRoot(context);
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                foreach (var error in parse.Errors)
+                // System.CommandLine reports `corpusqa bogus` twice (unmatched token, then "Required command was not
+                // provided"): the lines naming the unknown words say it.
+                var messages = parse.Errors.Select(e => e.Message).Distinct().ToList();
+                var unknown = messages.Where(m => parse.UnmatchedTokens.Any(t => m.Contains($"'{t}'", StringComparison.Ordinal))).ToList();
+                if (parse.CommandResult.Command is RootCommand && unknown.Count > 0) messages = unknown;
+                foreach (var message in messages)
                 {
-                    context.Error.WriteLine($"corpusqa: {error.Message}");
+                    context.Error.WriteLine($"corpusqa: {message}");
                 }
 
                 context.Error.WriteLine("Run 'corpusqa --help' (or 'corpusqa COMMAND --help') for usage.");
                 return ExitCodes.Usage;
             }
 
-            var config = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+            var config = new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null, // signals are TerminationSignals' job (see there)
+            };
             return await parse.InvokeAsync(config, interrupt.Token).ConfigureAwait(false);
+        }
+        catch (Exception) when (interrupt.IsCancellationRequested)
+        {
+            // Whatever the cancellation surfaced as (OperationCanceledException, a closed channel, a wrapped task error).
+            int code = signals is { Received: true } ? signals.ExitCode : ExitCodes.Interrupted;
+            string by = signals is { Received: true } ? $" by {signals.SignalName}" : "";
+            TryWriteError(context, $"corpusqa: interrupted{by}; completed outputs were kept, unfinished ones and temporary files were deleted.");
+            return code;
+        }
+        catch (Exception ex) when (SystemErrors.IsBrokenPipe(ex))
+        {
+            // The reader of stdout has gone (| head): stop quietly, as a tool killed by SIGPIPE would.
+            return ExitCodes.BrokenPipe;
+        }
+        catch (OutputException ex)
+        {
+            context.Error.WriteLine($"corpusqa: cannot write output: {ex.Message}");
+            return ExitCodes.OutputError;
+        }
+        catch (Exception ex) when (SystemErrors.OutputFailure(ex) is { } io)
+        {
+            TryWriteError(context, $"corpusqa: cannot write output: {io.Message}");
+            return ExitCodes.OutputError;
         }
         catch (Exception ex) when (ex is CorpusInputException or LanguageModelException or RuleConfigException
                                       or ModelBundleException or TrainingDataException)
@@ -81,16 +119,6 @@ public static class CorpusQaApp
             context.Error.WriteLine($"corpusqa: slurm: {ex.Message}");
             return ExitCodes.OutputError;
         }
-        catch (OutputException ex)
-        {
-            context.Error.WriteLine($"corpusqa: cannot write output: {ex.Message}");
-            return ExitCodes.OutputError;
-        }
-        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
-        {
-            context.Error.WriteLine("corpusqa: interrupted; completed outputs were kept, unfinished ones were not renamed into place.");
-            return ExitCodes.Interrupted;
-        }
         catch (Exception ex)
         {
             context.Error.WriteLine($"corpusqa: internal error ({ex.GetType().Name}): {ex.Message}");
@@ -102,9 +130,17 @@ public static class CorpusQaApp
 
             return ExitCodes.InternalError;
         }
-        finally
+    }
+
+    /// <summary>stderr itself may be the broken or full stream; the exit code still tells.</summary>
+    private static void TryWriteError(CliContext context, string line)
+    {
+        try
         {
-            Console.CancelKeyPress -= onCancel;
+            context.Error.WriteLine(line);
+        }
+        catch (IOException)
+        {
         }
     }
 }

@@ -21,11 +21,18 @@ public static class ExitCodes
     /// <summary>Bad rows were skipped with --skip-bad; everything else succeeded (see errors.jsonl).</summary>
     public const int CompletedWithSkippedRows = 5;
 
-    /// <summary>Interrupted (Ctrl+C).</summary>
+    /// <summary>Interrupted by SIGINT (Ctrl+C): 128 + 2.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Stdout's reader went away (<c>| head</c>): 128 + SIGPIPE (13), no message.</summary>
+    public const int BrokenPipe = 141;
+
+    /// <summary>Terminated by SIGTERM (a scheduler's timeout or cancel): 128 + 15.</summary>
+    public const int Terminated = 143;
 
     /// <summary>The table printed under <c>--help</c>.</summary>
     public const string HelpText =
         "Exit codes: 0 ok; 1 internal error; 2 usage error; 3 bad input (file and row named); " +
-        "4 output not writable; 5 done, but bad rows were skipped (--skip-bad); 130 interrupted.";
+        "4 output not writable (disk full, read-only, no permission); 5 done, but bad rows were skipped (--skip-bad); " +
+        "130 interrupted (SIGINT); 141 stdout closed (| head); 143 terminated (SIGTERM). See docs/io.md.";
 }

@@ -1,4 +1,6 @@
 using CorpusQA.Cli;
+using CorpusQA.Cli.Faults;
 
 Console.OutputEncoding = System.Text.Encoding.UTF8;
-return await CorpusQaApp.RunAsync(args, CliContext.FromConsole());
+using var signals = TerminationSignals.Register();
+return await CorpusQaApp.RunAsync(args, CliContext.FromConsole(), signals);

@@ -11,6 +11,9 @@ internal sealed class ProgressReporter
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan LiveInterval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>No ETA until the rate has settled: the first seconds include start-up (dictionary, models, JIT).</summary>
+    private const double EtaAfterSeconds = 3;
+
     private readonly CliContext _context;
     private readonly string _verb;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -62,12 +65,12 @@ internal sealed class ProgressReporter
         double seconds = Math.Max(_clock.Elapsed.TotalSeconds, 1e-6);
         double mbPerSecond = _bytes / 1e6 / seconds;
         string eta = "";
-        if (!final && ExpectedBytes > 0 && _bytes > 0 && _bytes < ExpectedBytes)
+        if (!final && ExpectedBytes > 0 && _bytes > 0 && _bytes < ExpectedBytes && seconds >= EtaAfterSeconds)
         {
             eta = $", ETA {TimeSpan.FromSeconds(seconds * (ExpectedBytes - _bytes) / _bytes):hh\\:mm\\:ss}";
         }
 
-        string line = $"{_verb}: {_docs:N0} documents, {_docs / seconds:N0} docs/s, {mbPerSecond:N1} MB/s{eta}";
+        string line = $"{_verb}: {Counted.Of(_docs, "document")}, {_docs / seconds:N0} docs/s, {mbPerSecond:N1} MB/s{eta}";
         if (_live)
         {
             // Carriage return and erase-to-end-of-line redraw the same terminal line.

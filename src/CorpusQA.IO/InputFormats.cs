@@ -16,7 +16,7 @@ public enum InputFormat
 /// <summary>Extension rules shared by the resolver and the readers.</summary>
 public static class InputFormats
 {
-    internal const string Supported = ".parquet, .jsonl, .json, .jsonl.gz, .jsonl.zst, .txt";
+    internal const string Supported = ".parquet, .jsonl, .json, .jsonl.gz, .json.gz, .jsonl.zst, .json.zst, .txt";
 
     private static readonly string[] JsonLineSuffixes =
         [".jsonl", ".json", ".jsonl.gz", ".jsonl.zst", ".json.gz", ".json.zst"];

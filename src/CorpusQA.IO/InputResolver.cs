@@ -13,26 +13,53 @@ public static class InputResolver
 {
     /// <exception cref="CorpusInputException">A missing file or directory, a glob or directory without supported
     /// files, or a named file with an unsupported extension.</exception>
-    public static IReadOnlyList<string> Resolve(IEnumerable<string> inputs)
+    public static IReadOnlyList<string> Resolve(IEnumerable<string> inputs) => Resolve(inputs, null).Files;
+
+    /// <summary>
+    /// As <see cref="Resolve(IEnumerable{string})"/>, and inside directories and globs also skips the run's own output
+    /// folder <paramref name="outputFolder"/> and CorpusQA's output files (<see cref="OwnOutputs"/>), so that
+    /// <c>corpusqa audit data --out data/qa</c> run twice does not read its own outputs; returns what it skipped.
+    /// Explicitly named files are always read.
+    /// </summary>
+    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Skipped) Resolve(IEnumerable<string> inputs, string? outputFolder)
     {
         var files = new List<string>();
+        var skipped = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? excluded = outputFolder is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder)) + Path.DirectorySeparatorChar;
         foreach (string input in inputs)
         {
-            foreach (string file in Expand(input))
+            foreach (string file in Expand(input, excluded, skipped))
                 if (seen.Add(Path.GetFullPath(file))) files.Add(file);
         }
-        return files;
+        return (files, skipped);
     }
 
-    private static IEnumerable<string> Expand(string input)
+    private static IEnumerable<string> Expand(string input, string? excluded, List<string> skipped)
     {
-        if (IsGlob(input)) return ExpandGlob(input);
-        if (Directory.Exists(input)) return ExpandDirectory(input);
+        if (IsGlob(input)) return Own(ExpandGlob(input), excluded, skipped, input);
+        if (Directory.Exists(input)) return Own(ExpandDirectory(input), excluded, skipped, input);
         if (!File.Exists(input)) throw new CorpusInputException(input, null, "no such file or directory");
         if (InputFormats.Detect(input) == InputFormat.Unsupported)
             throw new CorpusInputException(input, null, $"unsupported file type; expected {InputFormats.Supported}");
         return [input];
+    }
+
+    /// <summary>Drops the output folder's files and CorpusQA's own outputs; nothing left is the usual "no input files" error.</summary>
+    private static IEnumerable<string> Own(IEnumerable<string> found, string? excluded, List<string> skipped, string input)
+    {
+        var kept = new List<string>();
+        foreach (string file in found)
+        {
+            string full = Path.GetFullPath(file);
+            if ((excluded is not null && full.StartsWith(excluded, StringComparison.Ordinal)) || OwnOutputs.IsOwnOutput(full))
+                skipped.Add(file);
+            else
+                kept.Add(file);
+        }
+        if (kept.Count == 0)
+            throw new CorpusInputException(input, null, $"no input files besides CorpusQA's own outputs ({skipped.Count} skipped)");
+        return kept;
     }
 
     private static bool IsGlob(string input) => input.Contains('*');

@@ -24,10 +24,13 @@ internal sealed class AuditSpill : IDisposable
     public AuditSpill(string directory, int valueCount)
     {
         _valueCount = valueCount;
-        _path = Path.Combine(directory, $".audit-spill-{Environment.ProcessId}.tmp");
+        _path = Path.Combine(directory, FileName);
         _stream = new FileStream(_path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20, FileOptions.DeleteOnClose);
         _writer = new BinaryWriter(_stream, Encoding.UTF8, leaveOpen: true);
     }
+
+    /// <summary>The spill's hidden name: <c>.audit-spill-PID-START.tmp</c> (<see cref="CorpusQA.Core.Pipeline.RunTag"/>).</summary>
+    public static string FileName { get; } = $".audit-spill-{CorpusQA.Core.Pipeline.RunTag.Current}.tmp";
 
     public long Count { get; private set; }
 
@@ -84,8 +87,20 @@ internal sealed class AuditSpill : IDisposable
 
     public void Dispose()
     {
-        _writer.Dispose();
-        _stream.Dispose();
+        try
+        {
+            _writer.Dispose();
+            _stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // Flushing the rest failed (a full disk): the spill is being thrown away anyway.
+        }
+        finally
+        {
+            // DeleteOnClose already unlinked it on a clean close; this covers a close that failed.
+            try { File.Delete(_path); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        }
     }
 }
 

@@ -48,7 +48,7 @@ internal static class AuditSummaryFile
     {
         var run = new Dictionary<string, object?>
         {
-            ["tool"] = "corpusqa " + typeof(AuditSummaryFile).Assembly.GetName().Version,
+            ["tool"] = ToolVersion.Text, // with the commit: "corpusqa 1.0.0+a986e03…"
             ["command"] = settings.CommandName,
             ["inputs"] = files,
             ["options"] = settings.Recorded,

@@ -21,6 +21,9 @@ internal sealed record InputCorpusOptions
     /// <summary>Keep original records for pass-through writers (filter).</summary>
     public bool KeepOriginal { get; init; }
 
+    /// <summary>Count documents that repeat an earlier id (8 bytes per document; audit, filter, dedup report it).</summary>
+    public bool CountDuplicateIds { get; init; }
+
     /// <summary>Receives skipped bad records (e.g. to write errors.jsonl); they are also counted.</summary>
     public Action<BadRecord>? OnBadRecord { get; init; }
 }
@@ -29,17 +32,37 @@ internal sealed record InputCorpusOptions
 internal sealed class InputCorpus
 {
     private readonly InputCorpusOptions _options;
+    private readonly DuplicateIds? _ids;
     private long _skipped;
 
-    private InputCorpus(IReadOnlyList<string> files, InputCorpusOptions options)
+    private InputCorpus(IReadOnlyList<string> files, InputCorpusOptions options, IReadOnlyList<string>? skippedOutputs = null)
     {
         _options = options;
         Files = files;
+        SkippedOutputs = skippedOutputs ?? [];
+        _ids = options.CountDuplicateIds ? new DuplicateIds() : null;
     }
 
-    /// <summary>The corpus of the files that <paramref name="inputs"/> (files, directories, globs) name.</summary>
-    public static InputCorpus Open(IReadOnlyList<string> inputs, InputCorpusOptions options) =>
-        new(InputResolver.Resolve(inputs), options);
+    /// <summary>
+    /// The corpus of the files that <paramref name="inputs"/> (files, directories, globs) name; directories and globs
+    /// skip <paramref name="outputFolder"/> (the run's --out) and CorpusQA's own output files.
+    /// </summary>
+    public static InputCorpus Open(IReadOnlyList<string> inputs, InputCorpusOptions options, string? outputFolder = null)
+    {
+        var (files, skipped) = InputResolver.Resolve(inputs, outputFolder);
+        return new(files, options, skipped);
+    }
+
+    /// <summary>Files in the input folders that were not read: the output folder's and CorpusQA's own outputs.</summary>
+    public IReadOnlyList<string> SkippedOutputs { get; }
+
+    /// <summary>Says in one line which output files the input expansion skipped (nothing when none).</summary>
+    public void ReportSkippedOutputs(TextWriter error)
+    {
+        if (SkippedOutputs.Count == 0) return;
+        error.WriteLine($"corpusqa: not reading {SkippedOutputs.Count} CorpusQA output {(SkippedOutputs.Count == 1 ? "file" : "files")} " +
+            $"found among the inputs (the --out folder and earlier outputs), e.g. {SkippedOutputs[0]}");
+    }
 
     /// <summary>The corpus of exactly these files (already resolved, e.g. one shard of a plan), in this order.</summary>
     public static InputCorpus OfFiles(IReadOnlyList<string> files, InputCorpusOptions options) => new(files, options);
@@ -60,7 +83,7 @@ internal sealed class InputCorpus
     /// same way but not reported twice.
     /// </summary>
     public InputCorpus Reread(bool keepOriginal) =>
-        new(Files, _options with { KeepOriginal = keepOriginal, OnBadRecord = null });
+        new(Files, _options with { KeepOriginal = keepOriginal, OnBadRecord = null, CountDuplicateIds = false });
 
     /// <summary>
     /// Some rows read again: <paramref name="rows"/> by file (files not in it are not opened). JSON lines files skip
@@ -92,6 +115,13 @@ internal sealed class InputCorpus
     /// <summary>Bad rows skipped so far (with --skip-bad).</summary>
     public long SkippedRows => Interlocked.Read(ref _skipped);
 
+    /// <summary>The ids read so far as sorted 64-bit hashes in <paramref name="path"/> (needs <see cref="InputCorpusOptions.CountDuplicateIds"/>).</summary>
+    public void WriteIdHashes(string path) =>
+        (_ids ?? throw new InvalidOperationException("the corpus was not opened with CountDuplicateIds")).WriteSorted(path);
+
+    /// <summary>Documents read so far whose id an earlier one had (0 for a reread corpus); see <see cref="DuplicateIds"/>.</summary>
+    public long DuplicateIdCount() => _ids?.Count() ?? 0;
+
     /// <summary>Sum of the input files' sizes in bytes (for a rough ETA).</summary>
     public long TotalFileBytes => Files.Sum(f => new FileInfo(f).Length);
 
@@ -116,6 +146,7 @@ internal sealed class InputCorpus
             await using var reader = DocumentReaders.Open(file, readerOptions);
             await foreach (var doc in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                _ids?.Add(doc);
                 yield return doc;
             }
         }

@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static Argument<string[]> Inputs() => new("inputs")
     {
-        Description = "Input files, directories or globs: .parquet, .jsonl, .jsonl.gz, .jsonl.zst, .txt (one document per file).",
+        Description = "Input files, directories or globs: .parquet, .jsonl or .json (JSON lines, also .gz or .zst compressed), .txt (one document per file).",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -25,7 +25,7 @@ internal static class CommonOptions
     {
         var option = new Option<int>("--threads")
         {
-            Description = "Worker threads (default: all cores). Outputs are identical whatever the count.",
+            Description = "Worker threads (all cores unless set); outputs are identical whatever the count.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
         option.Validators.Add(r =>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CorpusQA.Cli.Faults;
 using CorpusQA.Cli.Runs;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Dedup.Stages;
@@ -32,7 +33,7 @@ internal static class DedupStageCommands
             var options = dedup.Read(parse);
             string path = parse.GetValue(output)!;
             int first = parse.GetValue(firstIndex);
-            AuditRun.CreateOutDir(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            OutputFolder.Prepare(Path.GetDirectoryName(Path.GetFullPath(path))!, context);
             await using var errors = parse.GetValue(reading.SkipBad) ? new BadRecordLog(path + ".errors.jsonl") : null;
             var corpus = InputCorpus.Open(reading.InputPaths(parse), reading.Read(parse) with { OnBadRecord = errors is null ? null : errors.Add });
             var segmenter = options.Shingle == ShingleUnit.Word ? JiebaSegmenter.CreateDefault() : null;
@@ -58,7 +59,7 @@ internal static class DedupStageCommands
                 ct);
             await ids.CompleteAsync();
             if (errors is not null) context.Error.WriteLine($"wrote {await errors.CompleteAsync(partial: false)}");
-            context.Error.WriteLine($"dedup-signatures: {count:N0} documents, indices {first}..{first + count - 1}; next shard: --first-index {first + count}");
+            context.Error.WriteLine($"dedup-signatures: {Counted.Of(count, "document")}, indices {first}..{first + count - 1}; next shard: --first-index {first + count}");
             context.Error.WriteLine($"wrote {Path.GetFullPath(path)}");
             return corpus.SkippedRows > 0 ? ExitCodes.CompletedWithSkippedRows : ExitCodes.Ok;
         });
@@ -75,17 +76,17 @@ internal static class DedupStageCommands
             shards, output,
         };
         dedup.AddTo(command);
-        command.SetAction(parse =>
+        command.SetAction((parse, ct) => Task.Run(() =>
         {
             var options = dedup.Read(parse);
             string path = parse.GetValue(output)!;
             var files = ExistingShards(parse.GetValue(shards)!);
-            var stats = RunStage(() => BucketStage.Run(files, options with { TempDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) }, path), files);
-            context.Error.WriteLine($"dedup-buckets: {stats.DocCount:N0} documents, {stats.ExactDuplicatePairs:N0} exact pairs, " +
+            var stats = RunStage(() => BucketStage.Run(files, options with { TempDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) }, path, ct), files);
+            context.Error.WriteLine($"dedup-buckets: {Counted.Of(stats.DocCount, "document")}, {stats.ExactDuplicatePairs:N0} exact pairs, " +
                 $"{stats.CandidatePairs:N0} candidate pairs, {stats.SpilledRuns} spilled runs");
             context.Error.WriteLine($"wrote {Path.GetFullPath(path)}");
             return ExitCodes.Ok;
-        });
+        }, ct));
         return command;
     }
 
@@ -106,8 +107,8 @@ internal static class DedupStageCommands
             var files = ExistingShards(parse.GetValue(shards)!);
             string candidateFile = parse.GetValue(candidates)!;
             if (!File.Exists(candidateFile)) throw new CorpusInputException(candidateFile, null, "candidate file not found");
-            var result = RunStage(() => ClusterStage.Run(files, candidateFile, options), files);
-            string outDirectory = AuditRun.CreateOutDir(parse.GetValue(outDir)!);
+            var result = RunStage(() => ClusterStage.Run(files, candidateFile, options, ct), files);
+            string outDirectory = OutputFolder.Prepare(parse.GetValue(outDir)!, context);
             var sources = new List<string>();
             IEnumerable<AuditRow> Rows() => ShardIds.ReadInOrder(files, sources);
             int listed = Rows().Count();
@@ -117,7 +118,7 @@ internal static class DedupStageCommands
             }
 
             var outputs = await DedupRun.WriteOutputsAsync(outDirectory, result, Rows, sources, partial: false, ct);
-            context.Error.WriteLine($"dedup-clusters: {result.DocCount:N0} documents, {result.ExactDuplicateCount:N0} exact duplicates, {result.NearDuplicateCount:N0} near duplicates");
+            context.Error.WriteLine($"dedup-clusters: {Counted.Of(result.DocCount, "document")}, {result.ExactDuplicateCount:N0} exact duplicates, {result.NearDuplicateCount:N0} near duplicates");
             foreach (var output in outputs) context.Error.WriteLine("wrote " + output);
             return ExitCodes.Ok;
         });

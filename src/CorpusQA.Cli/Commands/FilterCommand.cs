@@ -36,6 +36,13 @@ internal static class FilterCommand
                 "jsonl" => FilterOutputFormat.Jsonl,
                 _ => FilterOutputFormat.Auto,
             };
+            if (outputFormat == FilterOutputFormat.Jsonl
+                && InputResolver.Resolve(options.Reading.InputPaths(parse)).Any(f => InputFormats.Detect(f) == InputFormat.Parquet))
+            {
+                throw new CliUsageException("--output-format jsonl does not apply to Parquet inputs: they are passed through as Parquet " +
+                    "(their columns may not be JSON); use --output-format auto or parquet");
+            }
+
             if (parse.GetValue(verdicts) is { } verdictsDir)
             {
                 if (parse.GetValue(options.Config) is not null)
@@ -48,7 +55,7 @@ internal static class FilterCommand
                     OutDir = parse.GetValue(options.OutDir)!,
                     Filter = new FilterOutputOptions { Format = outputFormat },
                 }, ct);
-                context.Error.WriteLine($"filter: {result.Kept + result.Removed:N0} documents split by {result.VerdictsPath}: {result.Kept:N0} kept, {result.Removed:N0} removed");
+                context.Error.WriteLine($"filter: {Counted.Of(result.Kept + result.Removed, "document")} split by {result.VerdictsPath}: {result.Kept:N0} kept, {result.Removed:N0} removed");
                 context.Error.WriteLine("wrote " + result.KeptPath);
                 context.Error.WriteLine("wrote " + result.RemovedPath);
                 return ExitCodes.Ok;

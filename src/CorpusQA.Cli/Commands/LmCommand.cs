@@ -57,7 +57,7 @@ internal static class LmCommand
 
             using var model = CharLanguageModel.FromBytes(bytes, path);
             var entries = string.Join(", ", Enumerable.Range(1, model.Order).Select(n => $"{n}: {model.NGramCount(n):N0}"));
-            context.Error.WriteLine($"corpusqa: lm train: {documents:N0} documents, {trainer.Tokens:N0} tokens, vocabulary {model.Header.VocabularySize:N0}; n-grams {entries}; {bytes.Length:N0} bytes -> {path}");
+            context.Error.WriteLine($"corpusqa: lm train: {Counted.Of(documents, "document")}, {trainer.Tokens:N0} tokens, vocabulary {model.Header.VocabularySize:N0}; n-grams {entries}; {bytes.Length:N0} bytes -> {path}");
             return corpus.SkippedRows > 0 ? ExitCodes.CompletedWithSkippedRows : ExitCodes.Ok;
         });
         return command;

@@ -21,7 +21,7 @@ internal static class SegmentCommand
     public static Command Create(CliContext context)
     {
         var reading = new ReadingCliOptions();
-        var output = new Option<string?>("--output", "-o") { Description = "Output JSONL file (default: stdout). Written under a temporary name and renamed when complete." };
+        var output = new Option<string?>("--output", "-o") { Description = "Output JSONL file (default or '-': stdout). A file is written under a temporary name and renamed when complete; a FIFO or device (/dev/null) is written directly, a symlink writes to its target." };
         var mode = new Option<string>("--mode")
         {
             Description = "accurate (jieba.cut), full (cut_all) or search (cut_for_search).",
@@ -62,7 +62,9 @@ internal static class SegmentCommand
                 OnBadRecord = bad => context.Error.WriteLine($"corpusqa: skipped bad row: {bad}"),
             });
 
-            string? outputPath = parse.GetValue(output);
+            string? outputPath = parse.GetValue(output) is { } o && o != "-" ? o : null; // "-": stdout
+            if (outputPath is not null && !OutputFiles.IsDeviceOrPipe(outputPath))
+                Faults.OutputFolder.Prepare(Path.GetDirectoryName(Path.GetFullPath(outputPath))!, context);
             await using var file = outputPath is null ? null : OutputFiles.Create(outputPath);
             await using var stdout = file is null ? new BufferedStream(context.OpenOutputStream(), 1 << 16) : null;
             Stream sink = file is not null ? file.Stream : stdout!;
@@ -86,7 +88,7 @@ internal static class SegmentCommand
                 if (file is not null)
                 {
                     string partial = await file.CommitPartialAsync();
-                    context.Error.WriteLine($"corpusqa: the {progress.Documents:N0} documents read before the error are in {partial}");
+                    context.Error.WriteLine($"corpusqa: the {Counted.Of(progress.Documents, "document")} read before the error {(progress.Documents == 1 ? "is" : "are")} in {partial}");
                 }
 
                 throw;

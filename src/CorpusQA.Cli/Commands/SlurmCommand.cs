@@ -42,10 +42,12 @@ internal static class SlurmCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var files = InputResolver.Resolve(parse.GetValue(inputs)!);
+            var layout = new RunLayout(parse.GetValue(runDir)!);
+            // As audit resolves them, skipping the run folder and CorpusQA's own outputs inside input folders.
+            var (files, skippedOutputs) = InputResolver.Resolve(parse.GetValue(inputs)!, layout.Root);
+            if (skippedOutputs.Count > 0) context.Error.WriteLine($"slurm plan: not reading {skippedOutputs.Count} CorpusQA output file(s) among the inputs, e.g. {skippedOutputs[0]}");
             var extra = parse.GetValue(auditArgs)!.ToList();
             if (!extra.Contains("--threads")) extra.AddRange(["--threads", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            var layout = new RunLayout(parse.GetValue(runDir)!);
             var settings = ShardedRun.Settings(files, layout.Out, extra);
             int groups = parse.GetValue(bandGroups);
             if (groups <= 0) groups = settings.Dedup is null ? 1 : Math.Min(16, settings.Dedup.LshLayout().Bands);

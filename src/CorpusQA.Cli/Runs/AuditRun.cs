@@ -1,4 +1,5 @@
 using CorpusQA.Classify.Scoring;
+using CorpusQA.Cli.Faults;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Pipeline;
@@ -23,16 +24,17 @@ internal static class AuditRun
         var registry = SignalRegistry.Default;
         var models = settings.Models;
         int valueCount = AuditAnalysis.ValueCount(registry, models);
-        string outDir = CreateOutDir(settings.OutDir);
+        string outDir = OutputFolder.Prepare(settings.OutDir, context);
 
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
-        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add, CountDuplicateIds = true }, outDir);
+        corpus.ReportSkippedOutputs(context.Error);
 
         using var dedup = settings.Dedup is null ? null : new DedupEngine(settings.Dedup with { TempDirectory = outDir });
         if (dedup is not null)
         {
             context.Error.WriteLine($"{settings.CommandName}: dedup with {dedup.Lsh.Bands} bands x {dedup.Lsh.Rows} rows for threshold {settings.Dedup!.Threshold}; " +
-                $"{DedupEngine.MemoryEstimate(EstimateDocuments(corpus), settings.Dedup)}");
+                DedupPlanLine.For(corpus, settings.Dedup, rowSpillBytesPerDocument: 40 + 8 * valueCount));
         }
 
         var segmenter = JiebaSegmenter.CreateDefault();
@@ -55,8 +57,11 @@ internal static class AuditRun
             foreach (var scorer in scorers) scorer.Dispose();
         }
 
-        var dedupResult = dedup?.Finish();
-        var summary = new CorpusSummary(AuditAnalysis.ValueNames(registry, models));
+        var dedupResult = dedup?.Finish(ct);
+        var summary = new CorpusSummary(AuditAnalysis.ValueNames(registry, models))
+        {
+            DuplicateIds = corpus.DuplicateIdCount(),
+        };
         bool partial = failure is not null;
         var outputs = await DecideAndWriteAsync(settings, outDir, registry, spill, corpus, dedupResult, summary, partial, ct);
         var run = AuditSummaryFile.RunMetadata(settings, rules, corpus.Files, dedupResult is null ? null : DedupRunInfo.From(dedupResult),
@@ -66,10 +71,18 @@ internal static class AuditRun
         if (errors is not null) outputs.Add(await errors.CompleteAsync(partial));
         if (sampler is not null && !partial) outputs.AddRange(await AuditReports.WriteAsync(outDir, sampler, dedupResult, corpus, rules, ct));
 
+        DuplicateIdWarning.Warn(context, summary.DuplicateIds);
+        if (failure is not null && summary.Documents == 0)
+        {
+            // Nothing was processed: no table of zeros; the error (printed last, by the caller) is what matters.
+            context.Error.WriteLine($"corpusqa: no document was read before the error; empty outputs: {string.Join(", ", outputs.Select(Path.GetFileName))}");
+            throw failure;
+        }
+
         SummaryTable.Print(context, settings.CommandName, summary, dedupResult, outputs);
         if (failure is not null)
         {
-            context.Error.WriteLine($"corpusqa: the {summary.Documents:N0} documents read before the error are in the *.partial.* outputs above");
+            context.Error.WriteLine($"corpusqa: the {Counted.Of(summary.Documents, "document")} read before the error {(summary.Documents == 1 ? "is" : "are")} in the *.partial.* outputs above");
             throw failure;
         }
 
@@ -162,11 +175,6 @@ internal static class AuditRun
 
         return written;
     }
-
-    /// <summary>Creates (or opens) an output folder; a failure is an <see cref="OutputException"/> (exit code 4).</summary>
-    internal static string CreateOutDir(string path) => OutputFiles.CreateDirectory(path);
-
-    private static long EstimateDocuments(InputCorpus corpus) => Math.Max(1, corpus.TotalFileBytes / 4000);
 
     internal static IAsyncEnumerable<(int Index, Document Doc)> Indexed(IAsyncEnumerable<Document> docs, CancellationToken ct) =>
         InputCorpus.Indexed(docs, ct);

@@ -80,7 +80,7 @@ internal static class CalibrateRun
         var o = context.Out;
         bool against = defective is not null;
         o.WriteLine($"rules calibrated on {reference.Count:N0} reference documents, drop budget {F(settings.Budget)} per rule" +
-            (against ? $"; defective set: {defective!.Count:N0} documents" : ""));
+            (against ? $"; defective set: {Counted.Of(defective!.Count, "document")}" : ""));
         o.WriteLine($"{"signal",-32} {"bound",5} {"threshold",12} {"clean dropped",13}" + (against ? $" {"defective dropped",17}" : ""));
         foreach (var e in effects)
             o.WriteLine($"{e.Rule.Signal,-32} {(e.Rule.Bound == RuleBound.Min ? "min" : "max"),5} {G(e.Rule.Threshold),12} {F(e.ReferenceDropped),13}" +

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CorpusQA.Cli.Faults;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Rules;
@@ -19,9 +20,10 @@ internal static class DedupRun
     public static async Task<int> RunAsync(AuditSettings settings, CliContext context, CancellationToken ct)
     {
         var options = settings.Dedup!;
-        string outDir = AuditRun.CreateOutDir(settings.OutDir);
+        string outDir = OutputFolder.Prepare(settings.OutDir, context);
         await using var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(outDir, "errors.jsonl")) : null;
-        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add, CountDuplicateIds = true }, outDir);
+        corpus.ReportSkippedOutputs(context.Error);
 
         using var engine = new DedupEngine(options with { TempDirectory = outDir });
         PrintPlan(context, engine.Lsh, options, corpus);
@@ -39,14 +41,15 @@ internal static class DedupRun
                 return new AuditRow(doc.Id, fileIndex[doc.SourceFile], doc.RowIndex, [], [], doc.Text.Length, System.Text.Encoding.UTF8.GetByteCount(doc.Text));
             },
             ids, progress, ct);
-        var result = engine.Finish();
+        var result = engine.Finish(ct);
         bool partial = failure is not null;
         var outputs = await WriteOutputsAsync(outDir, result, ids.ReadAll, corpus.Files, partial, ct);
         if (errors is not null) outputs.Add(await errors.CompleteAsync(partial));
 
-        context.Error.WriteLine($"dedup: {result.DocCount:N0} documents, {result.ExactDuplicateCount:N0} exact duplicates, " +
+        context.Error.WriteLine($"dedup: {Counted.Of(result.DocCount, "document")}, {result.ExactDuplicateCount:N0} exact duplicates, " +
             $"{result.NearDuplicateCount:N0} near duplicates, {result.DocCount - result.ExactDuplicateCount - result.NearDuplicateCount:N0} kept");
         foreach (var output in outputs) context.Error.WriteLine("wrote " + output);
+        DuplicateIdWarning.Warn(context, corpus.DuplicateIdCount());
         if (failure is not null) throw failure;
         return corpus.SkippedRows > 0 ? ExitCodes.CompletedWithSkippedRows : ExitCodes.Ok;
     }
@@ -78,7 +81,7 @@ internal static class DedupRun
             $"(weighted FP+FN area {lsh.WeightedError:F4})");
         context.Error.WriteLine("  S-curve P(candidate | Jaccard s): " +
             string.Join("  ", lsh.SCurve(11).Select(p => $"{p.Similarity:0.0}:{p.CandidateProbability:0.000}")));
-        context.Error.WriteLine("  memory estimate: " + DedupEngine.MemoryEstimate(Math.Max(1, corpus.TotalFileBytes / 4000), options));
+        context.Error.WriteLine("  " + DedupPlanLine.For(corpus, options, rowSpillBytesPerDocument: 40));
     }
 
     /// <summary>

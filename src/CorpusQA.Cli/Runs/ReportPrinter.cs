@@ -8,7 +8,7 @@ internal static class ReportPrinter
 {
     public static void Print(TextWriter o, EvaluationReport report, string title)
     {
-        o.WriteLine($"{title}: {report.Documents:N0} documents, {report.Task}");
+        o.WriteLine($"{title}: {Counted.Of(report.Documents, "document")}, {report.Task}");
         if (report.Binary is { } b) PrintBinary(o, b, "");
         if (report.Regression is { } r)
         {

@@ -1,3 +1,4 @@
+using CorpusQA.Cli.Faults;
 using CorpusQA.Core.Dedup;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Rules;
@@ -66,7 +67,7 @@ internal static class RulesReplay
 
         string[] valueColumns = [.. registry.Signals.Select(s => s.Name), .. models ? ScoreColumns.All : []];
         var summary = new CorpusSummary(valueColumns);
-        string outDir = AuditRun.CreateOutDir(settings.OutDir ?? settings.AuditDir);
+        string outDir = OutputFolder.Prepare(settings.OutDir ?? settings.AuditDir, null);
         await using var verdicts = await ParquetTableWriter.CreateAsync(Path.Combine(outDir, VerdictsFile), VerdictColumns,
             new ParquetTableWriterOptions { Metadata = new Dictionary<string, string> { [VerdictsRulesKey] = rules.ConfigHash } }, ct).ConfigureAwait(false);
 
@@ -156,7 +157,7 @@ internal static class RulesReplay
     {
         var run = new Dictionary<string, object?>
         {
-            ["tool"] = "corpusqa " + typeof(RulesReplay).Assembly.GetName().Version,
+            ["tool"] = ToolVersion.Text,
             ["command"] = "rules apply",
             ["inputs"] = recorded.Inputs,
             ["options"] = new Dictionary<string, object?> { ["config"] = settings.ConfigPath, ["out"] = settings.OutDir },

@@ -1,4 +1,5 @@
 using CorpusQA.Classify.Scoring;
+using CorpusQA.Cli.Faults;
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Pipeline;
 using CorpusQA.Core.Signals;
@@ -28,8 +29,9 @@ internal static class ScoreRun
 {
     public static async Task<int> RunAsync(ScoreSettings settings, CliContext context, CancellationToken ct)
     {
-        string outDir = AuditRun.CreateOutDir(settings.OutDir);
-        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading);
+        string outDir = OutputFolder.Prepare(settings.OutDir, context);
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading, outDir);
+        corpus.ReportSkippedOutputs(context.Error);
         var registry = SignalRegistry.Default;
         var segmenter = JiebaSegmenter.CreateDefault();
         var progress = new ProgressReporter(context, "score", corpus.TotalFileBytes);
@@ -75,7 +77,7 @@ internal static class ScoreRun
         }
 
         string written = failure is null ? await table.CompleteAsync(ct) : await table.CompletePartialAsync(ct);
-        context.Error.WriteLine($"score: {index:N0} documents → {written}");
+        context.Error.WriteLine($"score: {Counted.Of(index, "document")} → {written}");
         if (failure is not null) throw failure;
         return corpus.SkippedRows > 0 ? ExitCodes.CompletedWithSkippedRows : ExitCodes.Ok;
     }

@@ -50,7 +50,7 @@ internal static class TrainRun
         var examples = docs.Select(d => Compose(featurizer, d, labels.Target(d))).ToList();
         var breakdown = selection.BreakdownField is null ? null : docs.Select(d => d.Breakdown!).ToList();
 
-        context.Error.WriteLine($"train: {examples.Count:N0} documents, {features.Dimension:N0} features, {settings.Task.ToString().ToLowerInvariant()} " +
+        context.Error.WriteLine($"train: {Counted.Of(examples.Count, "document")}, {features.Dimension:N0} features, {settings.Task.ToString().ToLowerInvariant()} " +
             $"({settings.Trainer.ToString().ToLowerInvariant()}), {settings.Folds}-fold cross-validation by {selection.GroupField ?? "row"}");
         var result = ClassifierTrainer.Train(examples, features.Dimension, new TrainOptions
         {

@@ -1,3 +1,4 @@
+using CorpusQA.Cli.Faults;
 using CorpusQA.Core.Documents;
 using CorpusQA.IO;
 
@@ -36,9 +37,9 @@ internal static class VerdictFilter
             throw new CorpusInputException(settings.VerdictsDir, null, $"no {RulesReplay.VerdictsFile} or {RulesReplay.SignalsFile}: write one with corpusqa rules apply or corpusqa audit");
         var verdicts = await StoredVerdicts.LoadAsync(path, ct).ConfigureAwait(false);
 
-        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { KeepOriginal = true });
+        string outDir = OutputFolder.Prepare(settings.OutDir, null);
+        var corpus = InputCorpus.Open(settings.Inputs, settings.Reading with { KeepOriginal = true }, outDir);
         var fileOfVerdicts = MatchFiles(verdicts, corpus.Files, path);
-        string outDir = AuditRun.CreateOutDir(settings.OutDir);
         await using var writer = await FilterOutputWriter.CreateAsync(outDir, corpus.Files, settings.Filter, ct).ConfigureAwait(false);
         var fileIndex = AuditRun.FileIndex(corpus);
         int next = 0;

@@ -15,13 +15,16 @@ public sealed class DedupEngine : IDocumentSigner, IDisposable
     private readonly string _workDirectory;
     private bool _finished;
 
+    /// <summary>The work folder is <c>corpusqa-dedup-PID-START-GUID</c> (see <see cref="Pipeline.RunTag"/>).</summary>
+    public const string WorkDirectoryPrefix = "corpusqa-dedup-";
+
     public DedupEngine(DedupOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
         Lsh = options.LshLayout();
-        _workDirectory = Path.Combine(options.TempDirectory ?? Path.GetTempPath(), $"corpusqa-dedup-{Guid.NewGuid():N}");
+        _workDirectory = Path.Combine(options.TempDirectory ?? Path.GetTempPath(), $"{WorkDirectoryPrefix}{Pipeline.RunTag.Current}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_workDirectory);
         _writer = new ShardSigner(Path.Combine(_workDirectory, "shard-0.cqsig"), options);
     }
@@ -38,15 +41,15 @@ public sealed class DedupEngine : IDocumentSigner, IDisposable
     }
 
     /// <summary>Runs the bucket and cluster stages; documents must have been added with indices 0..N-1.</summary>
-    public DedupResult Finish()
+    public DedupResult Finish(CancellationToken cancellationToken = default)
     {
         if (_finished)
             throw new InvalidOperationException("Finish() was already called.");
         _finished = true;
         _writer.Dispose();
         string candidates = Path.Combine(_workDirectory, "candidates.cqcand");
-        BucketStats = BucketStage.Run([_writer.Path], _options, candidates);
-        return ClusterStage.Run([_writer.Path], candidates, _options);
+        BucketStats = BucketStage.Run([_writer.Path], _options with { TempDirectory = _workDirectory }, candidates, cancellationToken);
+        return ClusterStage.Run([_writer.Path], candidates, _options, cancellationToken);
     }
 
     /// <summary>What the bucket stage did (after <see cref="Finish"/>).</summary>
@@ -57,7 +60,17 @@ public sealed class DedupEngine : IDocumentSigner, IDisposable
 
     public void Dispose()
     {
-        _writer.Dispose();
-        try { Directory.Delete(_workDirectory, recursive: true); } catch (IOException) { }
+        try
+        {
+            _writer.Dispose();
+        }
+        catch (IOException)
+        {
+            // The last flush failed (a full disk): the work folder is deleted below all the same.
+        }
+        finally
+        {
+            try { Directory.Delete(_workDirectory, recursive: true); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
+        }
     }
 }

@@ -6,6 +6,9 @@ public sealed class Document
     /// <summary>The document id: the id field's value, or the zero-based row index as text when the input has none.</summary>
     public required string Id { get; init; }
 
+    /// <summary>True when the input has no id, so <see cref="Id"/> is the row index (unique within its file only).</summary>
+    public bool IdIsRowIndex { get; init; }
+
     /// <summary>The document text (never null: readers reject null text as a bad row).</summary>
     public required string Text { get; init; }
 

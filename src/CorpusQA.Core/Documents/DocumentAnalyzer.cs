@@ -14,7 +14,6 @@ internal delegate void WordCutter(ReadOnlySpan<char> text, List<TokenSpan> outpu
 public sealed class DocumentAnalyzer
 {
     private readonly WordCutter _cut;
-    private readonly List<TokenSpan> _rawTokens = [];
     private readonly DocView _view = new();
 
     /// <summary>An analyzer over <paramref name="segmenter"/>, which may be shared by every thread's analyzer.</summary>
@@ -37,8 +36,9 @@ public sealed class DocumentAnalyzer
         var view = _view;
         view.Reset(text);
         view.SetChars(CharClassCounts.Count(text));
-        _rawTokens.Clear();
-        _cut(text, _rawTokens);
+        // The cutter writes into the view's own list, which CollectTokens then compacts in place: one list of
+        // token spans, not two (8 bytes per token less on a huge document).
+        _cut(text, view.TokenList);
         CollectTokens(view, text);
         TextLayout.Split(view, text);
         return view;
@@ -46,20 +46,22 @@ public sealed class DocumentAnalyzer
 
     private void CollectTokens(DocView view, ReadOnlySpan<char> text)
     {
-        if (view.TokenHashes.Length < _rawTokens.Count)
+        var tokens = view.TokenList;
+        if (view.TokenHashes.Length < tokens.Count)
         {
-            int size = Math.Max(_rawTokens.Count, view.TokenHashes.Length * 2);
+            int size = Math.Max(tokens.Count, view.TokenHashes.Length * 2);
             view.TokenHashes = new ulong[size];
             view.TokenIsWord = new bool[size];
         }
         int words = 0, wordChars = 0, kept = 0, alphabetic = 0;
-        foreach (var token in _rawTokens)
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens);
+        foreach (var token in all)
         {
             var chars = token.Of(text);
             if (chars.IsEmpty || (char.IsWhiteSpace(chars[0]) && chars.IsWhiteSpace())) continue; // most fail at [0]
             bool isWord = ContainsWordCharacter(chars, out bool hasLetter);
             if (hasLetter) alphabetic++;
-            view.TokenList.Add(token);
+            all[kept] = token; // kept <= the index read: compaction never overwrites an unread token
             view.TokenHashes[kept] = TextHash.Of(chars);
             view.TokenIsWord[kept] = isWord;
             kept++;
@@ -69,6 +71,7 @@ public sealed class DocumentAnalyzer
                 wordChars += token.Length;
             }
         }
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(tokens, kept);
         view.WordCount = words;
         view.WordChars = wordChars;
         view.AlphabeticTokenCount = alphabetic;

@@ -36,6 +36,9 @@ public sealed class CorpusSummary
 
     public long KeptUtf8Bytes { get; private set; }
 
+    /// <summary>Documents whose id an earlier document already had (set by the run; ids are not required to be unique).</summary>
+    public long DuplicateIds { get; set; }
+
     /// <summary>Documents removed per reason (a document with two reasons counts under both).</summary>
     public IReadOnlyDictionary<string, long> DropReasons => _dropReasons;
 
@@ -174,6 +177,7 @@ public sealed class CorpusSummary
         json.WriteNumber("characters", Characters);
         json.WriteNumber("bytes", Utf8Bytes);
         json.WriteNumber("kept_bytes", KeptUtf8Bytes);
+        json.WriteNumber("duplicate_ids", DuplicateIds);
         json.WriteEndObject();
         json.WriteStartObject("documents_per_file");
         foreach (var (file, count) in _documentsPerFile) json.WriteNumber(file, count);

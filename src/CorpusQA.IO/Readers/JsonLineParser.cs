@@ -45,7 +45,7 @@ internal sealed class JsonLineParser
         }
         catch (JsonException ex)
         {
-            _policy.Report(row, $"invalid JSON: {FirstLine(ex.Message)}", ex);
+            _policy.Report(row, InvalidJson(ex), ex);
         }
         catch (InvalidOperationException ex)
         {
@@ -96,6 +96,7 @@ internal sealed class JsonLineParser
         return new Document
         {
             Id = id ?? row.ToString(CultureInfo.InvariantCulture),
+            IdIsRowIndex = id is null,
             Text = text.Value!,
             SourceFile = _policy.File,
             RowIndex = row,
@@ -172,6 +173,18 @@ internal sealed class JsonLineParser
         : $"no text field (looked for {string.Join(", ", ReaderOptions.AutoTextFields.Select(n => $"'{n}'"))}; set --text-field)";
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept((byte)' ', (byte)'\t', (byte)'\r') < 0;
+
+    /// <summary>
+    /// "invalid JSON at byte 19 of the line: 'b' is an invalid start of a value." — the row is named by the caller, so
+    /// .NET's own " LineNumber: 0 | BytePositionInLine: 19." (always line 0 of a one-line parse) is dropped.
+    /// </summary>
+    private static string InvalidJson(JsonException ex)
+    {
+        string message = FirstLine(ex.Message);
+        int position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (position >= 0) message = message[..position].TrimEnd();
+        return ex.BytePositionInLine is { } at ? $"invalid JSON at byte {at} of the line: {message}" : $"invalid JSON: {message}";
+    }
 
     private static string FirstLine(string message)
     {

@@ -76,6 +76,7 @@ internal sealed class ParquetDocumentReader(string file, ReaderOptions options) 
         return new Document
         {
             Id = idText ?? fileRow.ToString(CultureInfo.InvariantCulture),
+            IdIsRowIndex = idText is null,
             Text = new string(chars.Span),
             SourceFile = file,
             RowIndex = fileRow,

@@ -81,11 +81,13 @@ public sealed class FilterOutputWriter : IAsyncDisposable
             return new FilterOutputWriter(format, converter.KeptSink, converter.RemovedSink);
         }
 
-        ParquetSchema schema = await CommonSchemaAsync(inputFiles, cancellationToken).ConfigureAwait(false);
-        var keptSink = await ParquetPassThroughSink.CreateAsync(kept, schema, false, options.RowGroupRows, cancellationToken).ConfigureAwait(false);
+        var (schema, metadata) = await CommonSchemaAsync(inputFiles, cancellationToken).ConfigureAwait(false);
+        var keptSink = await ParquetPassThroughSink.CreateAsync(kept, schema, ParquetKeyValueMetadata.ForKept(metadata), false,
+            options.RowGroupRows, cancellationToken).ConfigureAwait(false);
         try
         {
-            var removedSink = await ParquetPassThroughSink.CreateAsync(removed, schema, true, options.RowGroupRows, cancellationToken).ConfigureAwait(false);
+            var removedSink = await ParquetPassThroughSink.CreateAsync(removed, schema, ParquetKeyValueMetadata.ForRemoved(metadata), true,
+                options.RowGroupRows, cancellationToken).ConfigureAwait(false);
             return new FilterOutputWriter(format, keptSink, removedSink);
         }
         catch
@@ -133,10 +135,15 @@ public sealed class FilterOutputWriter : IAsyncDisposable
 
     private static string Extension(FilterOutputFormat format) => format == FilterOutputFormat.Parquet ? ".parquet" : ".jsonl";
 
-    /// <summary>The schema all Parquet inputs share; unreadable files are left for the reader to report.</summary>
-    private static async Task<ParquetSchema> CommonSchemaAsync(IReadOnlyList<string> files, CancellationToken cancellationToken)
+    /// <summary>
+    /// The schema all Parquet inputs share and the first readable input's key-value metadata; unreadable files are left
+    /// for the reader to report.
+    /// </summary>
+    private static async Task<(ParquetSchema, IReadOnlyDictionary<string, string>)> CommonSchemaAsync(IReadOnlyList<string> files,
+        CancellationToken cancellationToken)
     {
         ParquetSchema? first = null;
+        IReadOnlyDictionary<string, string> metadata = new Dictionary<string, string>();
         string? firstFile = null;
         foreach (string file in files)
         {
@@ -146,6 +153,7 @@ public sealed class FilterOutputWriter : IAsyncDisposable
                 if (new FileInfo(file).Length == 0) continue;
                 await using ParquetReader reader = await ParquetReader.CreateAsync(file, null, cancellationToken).ConfigureAwait(false);
                 schema = reader.Schema;
+                if (first is null) metadata = new Dictionary<string, string>(reader.CustomMetadata ?? new Dictionary<string, string>());
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -162,8 +170,8 @@ public sealed class FilterOutputWriter : IAsyncDisposable
                     schema.GetNotEqualsMessage(first, file, firstFile!));
             }
         }
-        return first ?? throw new CorpusInputException(files.Count > 0 ? files[0] : "(no input)", null,
-            "no readable Parquet input to take the output schema from");
+        return (first ?? throw new CorpusInputException(files.Count > 0 ? files[0] : "(no input)", null,
+            "no readable Parquet input to take the output schema from"), metadata);
     }
 
     /// <summary>Abandons outputs not yet completed (their temporary files are deleted).</summary>

@@ -35,7 +35,7 @@ internal sealed class ParquetPassThroughSink : IPassThroughSink
     public long Count { get; private set; }
 
     public static async Task<ParquetPassThroughSink> CreateAsync(string path, ParquetSchema inputSchema,
-        bool withDropReasons, int rowGroupRows, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> metadata, bool withDropReasons, int rowGroupRows, CancellationToken cancellationToken)
     {
         ParquetSchema outputSchema = inputSchema;
         if (withDropReasons)
@@ -50,6 +50,7 @@ internal sealed class ParquetPassThroughSink : IPassThroughSink
         {
             ParquetWriter writer = await ParquetWriter.CreateAsync(outputSchema, file.Stream,
                 ParquetDefaults.WriterOptions(), false, cancellationToken).ConfigureAwait(false);
+            if (metadata.Count > 0) writer.CustomMetadata = new Dictionary<string, string>(metadata);
             return new ParquetPassThroughSink(file, writer, inputSchema, outputSchema, withDropReasons, rowGroupRows);
         }
         catch

@@ -10,6 +10,7 @@ namespace CorpusQA.Pipeline.Stages;
 /// <summary>
 /// Stage 1, one task per shard: every document of the shard's files analysed once (signals, model scores, rule
 /// reasons) into rows.bin, and signed for dedup into signatures.cqsig (documents numbered from 0 within the shard);
+/// id-hashes.bin holds the ids' sorted hashes (summary.json's duplicate_ids is counted across shards from them);
 /// analyze.json records the counts. The same per-document code as the one-process audit's first pass.
 /// </summary>
 internal static class AnalyzeStage
@@ -18,6 +19,7 @@ internal static class AnalyzeStage
     public const string SignaturesFile = "signatures.cqsig";
     public const string ManifestFile = "analyze.json";
     public const string ErrorsFile = "errors.jsonl";
+    public const string IdHashesFile = "id-hashes.bin";
 
     public static Task<bool> RunAsync(StageContext run, int shard, CancellationToken ct) =>
         StageDirectory.RunAsync(run.Layout.Analyze(shard), dir => WriteAsync(run, shard, dir, ct));
@@ -32,7 +34,7 @@ internal static class AnalyzeStage
         long skipped = 0;
         await using (var errors = settings.Reading.SkipBad ? new BadRecordLog(Path.Combine(dir, ErrorsFile)) : null)
         {
-            var corpus = InputCorpus.OfFiles(files, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add });
+            var corpus = InputCorpus.OfFiles(files, settings.Reading with { OnBadRecord = errors is null ? null : errors.Add, CountDuplicateIds = true });
             var segmenter = JiebaSegmenter.CreateDefault();
             var scorers = new List<DocumentScorer>();
             using var signer = settings.Dedup is null ? null : new ShardSigner(Path.Combine(dir, SignaturesFile), settings.Dedup);
@@ -57,6 +59,7 @@ internal static class AnalyzeStage
             }
 
             skipped = corpus.SkippedRows;
+            corpus.WriteIdHashes(Path.Combine(dir, IdHashesFile));
             if (errors is not null) await errors.CompleteAsync(partial: false);
             await WriteManifestAsync(Path.Combine(dir, ManifestFile), rows.Count, skipped, corpus.TotalFileBytes);
         }

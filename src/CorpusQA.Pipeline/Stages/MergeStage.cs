@@ -24,7 +24,10 @@ internal static class MergeStage
         var registry = SignalRegistry.Default;
         var names = AuditAnalysis.ValueNames(registry, settings.Models);
         var offsets = run.ShardOffsets();
-        var summary = new CorpusSummary(names);
+        var summary = new CorpusSummary(names)
+        {
+            DuplicateIds = DuplicateIds.CountAcross([.. Enumerable.Range(0, run.Plan.Shards).Select(k => Path.Combine(run.Layout.Analyze(k), AnalyzeStage.IdHashesFile))]),
+        };
         var sampler = new SnippetSampler(run.Rules, names);
         var pairDocs = new List<Snippet>();
         long skipped = 0;

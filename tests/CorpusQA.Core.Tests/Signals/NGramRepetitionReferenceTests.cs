@@ -1,5 +1,6 @@
 using CorpusQA.Core.Documents;
 using CorpusQA.Core.Signals.Facts;
+using CorpusQA.Core.Text;
 using CorpusQA.Core.Tests.Documents;
 
 namespace CorpusQA.Core.Tests.Signals;
@@ -42,7 +43,7 @@ public class NGramRepetitionReferenceTests
     {
         var tokens = new List<string>();
         foreach (var token in view.Tokens) tokens.Add(token.Of(view.Text).ToString());
-        var actual = new NGramRepetition();
+        var actual = new NGramRepetition(new HashCounter(), new RepetitionScratch());
         actual.Compute(view);
         for (int n = NGramRepetition.MinTopNGram; n <= NGramRepetition.MaxTopNGram; n++)
             Assert.True(TopDuplicate(tokens, n) == actual.TopNGramChars(n), $"top {n}-gram of \"{view.Text}\"");

@@ -93,6 +93,16 @@ public sealed class JsonlReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Invalid_json_names_file_row_and_byte_without_dotnets_position_text()
+    {
+        string path = _dir.Write("bad.jsonl", "{\"text\":\"a\"}\n{\"id\":\"b\", \"text\": bad}\n");
+
+        var error = await Read.FailureAsync(path);
+
+        Assert.Equal($"{path}: row 1: invalid JSON at byte 19 of the line: 'b' is an invalid start of a value.", error.Message);
+    }
+
+    [Fact]
     public async Task Invalid_utf8_is_detected_not_replaced()
     {
         byte[] content = [.. Encoding.UTF8.GetBytes("{\"text\":\"ok\"}\n{\"text\":\"a"), 0xE4, 0xB8, (byte)'"', (byte)'}', (byte)'\n'];

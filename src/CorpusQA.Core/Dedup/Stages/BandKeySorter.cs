@@ -97,7 +97,8 @@ internal sealed class BandKeySorter : IDisposable
     private void Spill()
     {
         Array.Sort(_buffer, 0, _count);
-        string path = Path.Combine(_tempDirectory, $"bandkeys-{Guid.NewGuid():N}.run");
+        string path = Path.Combine(_tempDirectory, $"{RunFilePrefix}{Pipeline.RunTag.Current}-{Guid.NewGuid():N}.run");
+        _runs.Add(path); // listed before writing: a run cut off by a full disk is deleted too
         using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
         {
             Span<byte> bytes = stackalloc byte[BandKey.Size];
@@ -108,7 +109,6 @@ internal sealed class BandKeySorter : IDisposable
                 stream.Write(bytes);
             }
         }
-        _runs.Add(path);
         _count = 0;
     }
 
@@ -131,13 +131,16 @@ internal sealed class BandKeySorter : IDisposable
         _count = 0;
     }
 
+    /// <summary>Sorted runs are hidden files <c>.bandkeys-PID-START-GUID.run</c> (see <see cref="Pipeline.RunTag"/>).</summary>
+    public const string RunFilePrefix = ".bandkeys-";
+
     public void Dispose() => DeleteRuns();
 
     private void DeleteRuns()
     {
         foreach (var run in _runs)
         {
-            try { File.Delete(run); } catch (IOException) { }
+            try { File.Delete(run); } catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
         }
         _runs.Clear();
     }

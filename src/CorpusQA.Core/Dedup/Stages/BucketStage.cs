@@ -23,8 +23,9 @@ public static class BucketStage
     /// <summary>A bucket of more documents than this pairs every member with its first this-many members only.</summary>
     internal const int FullPairingLimit = 32;
 
-    public static BucketStageStats Run(IReadOnlyList<string> signatureFiles, DedupOptions options, string candidateFile) =>
-        Run(signatureFiles, options, candidateFile, new BandRange(0, int.MaxValue), shardLocalIndices: false);
+    public static BucketStageStats Run(IReadOnlyList<string> signatureFiles, DedupOptions options, string candidateFile,
+        CancellationToken cancellationToken = default) =>
+        Run(signatureFiles, options, candidateFile, new BandRange(0, int.MaxValue), shardLocalIndices: false, cancellationToken);
 
     /// <summary>
     /// Buckets only the bands of <paramref name="bands"/> (clipped to the layout), so that band groups run as separate
@@ -33,7 +34,7 @@ public static class BucketStage
     /// documents from 0 (<see cref="SignatureSet"/>).
     /// </summary>
     public static BucketStageStats Run(IReadOnlyList<string> signatureFiles, DedupOptions options, string candidateFile, BandRange bands,
-        bool shardLocalIndices)
+        bool shardLocalIndices, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -54,6 +55,7 @@ public static class BucketStage
         var candidates = new List<ulong>();
         for (int band = bands.First; band < Math.Min(lsh.Bands, bands.End); band++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (int doc = 0; doc < set.DocCount; doc++)
             {
                 if (isCopy[doc])

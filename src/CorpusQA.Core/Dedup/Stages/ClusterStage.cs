@@ -15,14 +15,16 @@ namespace CorpusQA.Core.Dedup.Stages;
 /// </summary>
 public static class ClusterStage
 {
-    public static DedupResult Run(IReadOnlyList<string> signatureFiles, string candidateFile, DedupOptions options) =>
-        Run(signatureFiles, [candidateFile], options, shardLocalIndices: false);
+    public static DedupResult Run(IReadOnlyList<string> signatureFiles, string candidateFile, DedupOptions options,
+        CancellationToken cancellationToken = default) =>
+        Run(signatureFiles, [candidateFile], options, shardLocalIndices: false, cancellationToken);
 
     /// <summary>
     /// As above over the candidate files of band groups (<see cref="BucketStage"/> with a band range): their candidate
     /// pairs united and sorted are exactly those of one bucket run over all bands, so the result is the same.
     /// </summary>
-    public static DedupResult Run(IReadOnlyList<string> signatureFiles, IReadOnlyList<string> candidateFiles, DedupOptions options, bool shardLocalIndices)
+    public static DedupResult Run(IReadOnlyList<string> signatureFiles, IReadOnlyList<string> candidateFiles, DedupOptions options, bool shardLocalIndices,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -44,13 +46,14 @@ public static class ClusterStage
         var candidates = merged.Select(p => ((int)(p >> 32), (int)(uint)p)).ToList();
         exactPairs ??= [];
         int n = set.DocCount;
+        cancellationToken.ThrowIfCancellationRequested();
 
         var exactDupOf = new int[n];
         Array.Fill(exactDupOf, -1);
         foreach (var (dup, of) in exactPairs)
             exactDupOf[dup] = of;
 
-        var edges = VerifyEdges(set, candidates, options);
+        var edges = VerifyEdges(set, candidates, options, cancellationToken);
 
         var keeper = new int[n];
         var estJaccard = new float[n];
@@ -97,7 +100,8 @@ public static class ClusterStage
     /// every pair). Each decision depends only on its two documents and lands at its candidate's position, so
     /// the edges are the same whatever the order or the thread count.
     /// </summary>
-    private static List<Edge> VerifyEdges(SignatureSet set, List<(int A, int B)> candidates, DedupOptions options)
+    private static List<Edge> VerifyEdges(SignatureSet set, List<(int A, int B)> candidates, DedupOptions options,
+        CancellationToken cancellationToken)
     {
         var edges = new List<Edge>();
         if (candidates.Count == 0)
@@ -107,6 +111,7 @@ public static class ClusterStage
         int[] order = ComponentOrder(set.DocCount, candidates);
         Parallel.ForEach(
             Partitioner.Create(0, candidates.Count, Math.Max(1024, candidates.Count / (4 * Environment.ProcessorCount) + 1)),
+            new ParallelOptions { CancellationToken = cancellationToken },
             () => new ExactEdgeVerifier(set, options),
             (range, _, verifier) =>
             {

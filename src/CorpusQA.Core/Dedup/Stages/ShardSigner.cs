@@ -39,7 +39,13 @@ public sealed class ShardSigner : IDocumentSigner, IDisposable
 
     public void Dispose()
     {
-        _writer.Dispose();
-        _signers.Dispose();
+        try
+        {
+            _writer.Dispose();
+        }
+        finally
+        {
+            _signers.Dispose();
+        }
     }
 }

@@ -9,17 +9,19 @@ namespace CorpusQA.Core.Signals.Facts;
 /// candidate positions are hashed, counted and scanned. The result equals the unpruned algorithm's: a non-repeated
 /// n-gram can never be "seen before" in Gopher's greedy scan, so leaving it out of the set changes nothing.
 /// </summary>
-internal sealed class NGramRepetition
+internal sealed class NGramRepetition(HashCounter counter, RepetitionScratch scratch)
 {
     public const int MinTopNGram = 2, MaxTopNGram = 4, MinDupNGram = 5, MaxDupNGram = 10;
 
-    private readonly HashCounter _counter = new();
+    /// <summary>Shared with the caller's other counts (see <see cref="RepetitionFacts"/>); used only inside <see cref="Compute"/>.</summary>
+    private readonly HashCounter _counter = counter;
     private readonly RepeatSketch _sketch = new();
     private int[] _prefixChars = new int[256];
-    private ulong[] _gramHashes = new ulong[256]; // hash of the n-gram starting at each token, for the current n
-    private int[] _slots = new int[256];          // counter slot of the n-gram at each candidate position, or -1
     private bool[] _repeated = new bool[256];     // the current-level n-gram at this position occurs twice or more
-    private int[] _positions = new int[256];      // ascending positions whose current-level n-gram repeats
+    // From the shared scratch, taken again by every Compute (the character pass may have grown it since):
+    private ulong[] _gramHashes = [];             // hash of the n-gram starting at each token, for the current n
+    private int[] _slots = [];                    // counter slot of the n-gram at each candidate position, or -1
+    private int[] _positions = [];                // ascending positions whose current-level n-gram repeats
     private int _positionCount;
     private readonly long[] _topNGramChars = new long[MaxTopNGram + 1];
     private readonly long[] _duplicateNGramChars = new long[MaxDupNGram + 1];
@@ -191,12 +193,11 @@ internal sealed class NGramRepetition
 
     private void EnsureCapacity(int tokens)
     {
-        if (_gramHashes.Length >= tokens + 1) return;
-        int size = Math.Max(tokens + 1, _gramHashes.Length * 2);
+        scratch.Ensure(tokens + 1);
+        (_gramHashes, _slots, _positions) = (scratch.Hashes, scratch.Slots, scratch.Positions);
+        if (_repeated.Length >= tokens + 1) return;
+        int size = Math.Max(tokens + 1, _repeated.Length * 2);
         _prefixChars = new int[size + 1];
-        _gramHashes = new ulong[size];
-        _slots = new int[size];
         _repeated = new bool[size];
-        _positions = new int[size];
     }
 }

@@ -11,13 +11,17 @@ internal sealed class RepetitionFacts : IDocFacts
 {
     public const int CharGramLength = 13;
 
-    private readonly NGramRepetition _nGrams = new();
+    // One counter for the token n-grams, the word frequencies and the character 13-grams, used one after the other:
+    // on a huge document its table is the largest scratch, so it must exist once, not three times.
     private readonly HashCounter _counter = new();
+    private readonly NGramRepetition _nGrams;
     private char[] _compact = new char[1024];      // the text without white space, for character n-grams
     private readonly RepeatSketch _sketch = new();
-    private ulong[] _windowKeys = new ulong[1024]; // hash of each character n-gram
-    private int[] _candidates = new int[1024];     // windows that may repeat, ascending
-    private int[] _windowSlots = new int[1024];    // counter slot of each candidate window
+    // Per window, shared with the token n-gram pass: Hashes = hash of each character n-gram, Positions = windows that
+    // may repeat (ascending), Slots = counter slot of each candidate window.
+    private readonly RepetitionScratch _scratch = new();
+
+    public RepetitionFacts() => _nGrams = new NGramRepetition(_counter, _scratch);
 
     /// <summary>Top n-gram (n = 2..4) and duplicate n-gram (n = 5..10) character counts.</summary>
     public NGramRepetition NGrams => _nGrams;
@@ -33,6 +37,9 @@ internal sealed class RepetitionFacts : IDocFacts
 
     public void Compute(DocView doc)
     {
+        // Sized once for both passes (tokens + 1 for the n-grams, at most one window per character), so a huge
+        // document does not allocate the token-sized arrays first and the character-sized ones after.
+        _scratch.Ensure(Math.Max(doc.Tokens.Length + 1, doc.Text.Length));
         _nGrams.Compute(doc);
         WordFrequencies(doc);
         CharGramRepetition = CharacterGramRepetition(doc.Text);
@@ -78,17 +85,12 @@ internal sealed class RepetitionFacts : IDocFacts
             if (!char.IsWhiteSpace(c)) _compact[length++] = c;
         int grams = length - CharGramLength + 1;
         if (grams <= 0) return 0;
-        if (_windowKeys.Length < grams)
-        {
-            int size = Math.Max(grams, _windowKeys.Length * 2);
-            _windowKeys = new ulong[size];
-            _candidates = new int[size];
-            _windowSlots = new int[size];
-        }
+        _scratch.Ensure(grams);
+        var (windowKeys, candidateWindows, windowSlots) = (_scratch.Hashes, _scratch.Positions, _scratch.Slots);
         ulong topPower = 1;
         for (int k = 1; k < CharGramLength; k++) topPower *= Base;
         var chars = _compact.AsSpan(0, length);
-        var keys = _windowKeys.AsSpan(0, grams);
+        var keys = windowKeys.AsSpan(0, grams);
         _sketch.Reset(grams);
         ulong hash = 0;
         for (int k = 0; k < CharGramLength; k++) hash = hash * Base + chars[k];
@@ -102,19 +104,61 @@ internal sealed class RepetitionFacts : IDocFacts
             _sketch.Add(key);
         }
         int candidates = 0;
-        var candidateWindows = _candidates;
         for (int g = 0; g < keys.Length; g++)
         {
             candidateWindows[candidates] = g; // branch-free: kept only if the sketch says it may repeat
             candidates += _sketch.MayRepeat(keys[g]) ? 1 : 0;
         }
+        if (candidates > SortedCountAbove) return SortedCoverage(windowKeys, candidateWindows, windowSlots, candidates, length);
         _counter.Reset(candidates);
-        for (int k = 0; k < candidates; k++) _windowSlots[k] = _counter.AddAt(keys[_candidates[k]]);
+        for (int k = 0; k < candidates; k++) windowSlots[k] = _counter.AddAt(keys[candidateWindows[k]]);
         int covered = 0, coveredUntil = 0;
         for (int k = 0; k < candidates; k++)
         {
-            if (_counter.CountAt(_windowSlots[k]) < 2) continue;
-            int g = _candidates[k];
+            if (_counter.CountAt(windowSlots[k]) < 2) continue;
+            int g = candidateWindows[k];
+            covered += Math.Min(CharGramLength, g + CharGramLength - coveredUntil);
+            coveredUntil = g + CharGramLength;
+        }
+        return (double)covered / length;
+    }
+
+    /// <summary>
+    /// Above this many candidate windows (a huge or very repetitive document) the repeats are found by sorting the
+    /// candidates' hashes in the scratch arrays instead of counting them in a hash table, which would take up to 43
+    /// bytes per window more. Same result: a window repeats when another candidate has the same 64-bit hash.
+    /// </summary>
+    internal const int SortedCountThreshold = HashCounter.LowLoadSlots / 2;
+
+    /// <summary><see cref="SortedCountThreshold"/>; tests set 0 to compare both paths on small documents.</summary>
+    internal int SortedCountAbove { get; init; } = SortedCountThreshold;
+
+    /// <summary>
+    /// The coverage of repeated windows, in place: the candidates' hashes are compacted to the front of
+    /// <paramref name="keys"/> and sorted with their candidate numbers, runs of equal hashes flag their windows (as
+    /// ~window in <paramref name="windows"/>), and the flagged windows are then covered in window order.
+    /// </summary>
+    private static double SortedCoverage(ulong[] keys, int[] windows, int[] order, int candidates, int length)
+    {
+        for (int k = 0; k < candidates; k++)
+        {
+            keys[k] = keys[windows[k]]; // windows[k] >= k: compaction reads ahead of what it overwrites
+            order[k] = k;
+        }
+        Array.Sort(keys, order, 0, candidates);
+        for (int start = 0; start < candidates;)
+        {
+            int end = start + 1;
+            while (end < candidates && keys[end] == keys[start]) end++;
+            if (end - start >= 2)
+                for (int k = start; k < end; k++) windows[order[k]] = ~windows[order[k]];
+            start = end;
+        }
+        int covered = 0, coveredUntil = 0;
+        for (int k = 0; k < candidates; k++)
+        {
+            if (windows[k] >= 0) continue;
+            int g = ~windows[k];
             covered += Math.Min(CharGramLength, g + CharGramLength - coveredUntil);
             coveredUntil = g + CharGramLength;
         }

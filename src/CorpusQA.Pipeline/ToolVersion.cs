@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace CorpusQA.Cli;
+namespace CorpusQA.Pipeline;
 
 /// <summary>The tool's name and version.</summary>
 internal static class ToolVersion
