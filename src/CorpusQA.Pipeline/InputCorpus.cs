@@ -95,15 +95,7 @@ internal sealed class InputCorpus
         foreach (var file in Files)
         {
             if (!rows.TryGetValue(file, out var wanted)) continue;
-            await using var reader = DocumentReaders.Open(file, new ReaderOptions
-            {
-                TextField = _options.TextField,
-                IdField = _options.IdField,
-                SkipBad = _options.SkipBad,
-                MaxDocumentBytes = _options.MaxDocumentBytes,
-                ExtraFields = _options.ExtraFields,
-                OnlyRows = wanted,
-            });
+            await using var reader = DocumentReaders.Open(file, ReaderOptionsFor(keepOriginal: false, onBadRecord: null, onlyRows: wanted));
             await foreach (var doc in reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 if (wanted.Contains(doc.RowIndex)) yield return doc;
         }
@@ -127,20 +119,11 @@ internal sealed class InputCorpus
 
     public async IAsyncEnumerable<Document> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var readerOptions = new ReaderOptions
+        var readerOptions = ReaderOptionsFor(_options.KeepOriginal, bad =>
         {
-            TextField = _options.TextField,
-            IdField = _options.IdField,
-            SkipBad = _options.SkipBad,
-            MaxDocumentBytes = _options.MaxDocumentBytes,
-            KeepOriginal = _options.KeepOriginal,
-            ExtraFields = _options.ExtraFields,
-            OnBadRecord = bad =>
-            {
-                Interlocked.Increment(ref _skipped);
-                _options.OnBadRecord?.Invoke(bad);
-            },
-        };
+            Interlocked.Increment(ref _skipped);
+            _options.OnBadRecord?.Invoke(bad);
+        }, onlyRows: null);
         foreach (var file in Files)
         {
             await using var reader = DocumentReaders.Open(file, readerOptions);
@@ -151,4 +134,16 @@ internal sealed class InputCorpus
             }
         }
     }
+
+    private ReaderOptions ReaderOptionsFor(bool keepOriginal, Action<BadRecord>? onBadRecord, IReadOnlySet<long>? onlyRows) => new()
+    {
+        TextField = _options.TextField,
+        IdField = _options.IdField,
+        SkipBad = _options.SkipBad,
+        MaxDocumentBytes = _options.MaxDocumentBytes,
+        KeepOriginal = keepOriginal,
+        ExtraFields = _options.ExtraFields,
+        OnBadRecord = onBadRecord,
+        OnlyRows = onlyRows,
+    };
 }

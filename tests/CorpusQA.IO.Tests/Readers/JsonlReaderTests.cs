@@ -25,6 +25,20 @@ public sealed class JsonlReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_rows_are_parsed_and_reading_stops_after_the_last()
+    {
+        // Row 2 is not JSON and row 5 is past the last wanted row: neither is parsed, so neither is an error.
+        string path = _dir.Write("a.jsonl",
+            "{\"text\":\"零\"}\n{\"text\":\"一\"}\nnot json\n{\"text\":\"三\"}\n\n{broken\n");
+
+        var documents = await Read.AllAsync(path, new ReaderOptions { OnlyRows = new HashSet<long> { 1, 3 } });
+
+        Assert.Equal(["一", "三"], documents.Select(d => d.Text));
+        Assert.Equal([1L, 3L], documents.Select(d => d.RowIndex));
+        Assert.Empty(await Read.AllAsync(path, new ReaderOptions { OnlyRows = new HashSet<long>() }));
+    }
+
+    [Fact]
     public async Task Auto_detects_text_then_content_then_raw_content()
     {
         string path = _dir.Write("a.jsonl",
