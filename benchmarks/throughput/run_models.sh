@@ -4,11 +4,11 @@
 #     `audit --no-model` at 1 thread, REPS times alternately (MB/s per core);
 #   - `corpusqa score` (analyze + signals + both models, scores.parquet) at SCORE_MB sizes, all cores, with peak
 #     RSS: scoring keeps no per-document state, so RSS should not grow with the input.
-#   benchmarks/throughput/run_models.sh [MB]      (default 200; env SCORE_MB="50 500", REPS=1)
+#   benchmarks/throughput/run_models.sh [MB]      (default 200; env SCORE_MB="50 500" (empty: no score runs), REPS=1)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 mb=${1:-200}
-score_mb=${SCORE_MB:-50 500}
+score_mb=${SCORE_MB-50 500}
 reps=${REPS:-1}
 build=$root/corpora/build
 mkdir -p "$build" "$root/benchmarks/results"
