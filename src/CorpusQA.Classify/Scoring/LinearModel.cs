@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using CorpusQA.Classify.Kernels;
 using CorpusQA.Classify.Training;
 using Microsoft.ML;
@@ -114,14 +113,10 @@ internal sealed class LinearModel
         if (weights != expectedWeights || biases != expectedBiases || (task == ModelTask.Multiclass ? classes is < 2 or > SparseRowsReference.Width : classes != 1)
             || bytes.Length != HeaderBytes + 4L * (weights + biases))
             return null;
-        var floats = MemoryMarshal.Cast<byte, float>(bytes[HeaderBytes..]);
-        float[] w = floats[..weights].ToArray(), b = floats[weights..].ToArray();
-        if (!BitConverter.IsLittleEndian)
-        {
-            for (int i = 0; i < w.Length; i++) w[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(HeaderBytes + 4 * i)..]);
-            for (int i = 0; i < b.Length; i++) b[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(HeaderBytes + 4 * (weights + i))..]);
-        }
-
+        var w = new float[weights];
+        var b = new float[biases];
+        for (int i = 0; i < w.Length; i++) w[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(HeaderBytes + 4 * i)..]);
+        for (int i = 0; i < b.Length; i++) b[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(HeaderBytes + 4 * (weights + i))..]);
         return new LinearModel(task, w, b, classes, BinaryPrimitives.ReadSingleLittleEndian(bytes[28..]), BinaryPrimitives.ReadSingleLittleEndian(bytes[32..]));
     }
 

@@ -21,7 +21,6 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
     private readonly UnmanagedMemoryStream? _resource;
     private byte* _native;
     private readonly Table[] _tables;
-    private readonly bool _quantized;
     private readonly double _startBackoff;
     private readonly bool _hasStart;
 
@@ -123,10 +122,9 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
         var span = new ReadOnlySpan<byte>(data, checked((int)length));
         var infos = LmFileValidator.Validate(source, span, out var header);
         Header = header;
-        _quantized = header.Encoding == LmValueEncoding.Quantized16;
         Orders = infos;
         _tables = new Table[infos.Length];
-        for (int i = 0; i < infos.Length; i++) _tables[i] = new Table(data + infos[i].Offset, infos[i], !_quantized);
+        for (int i = 0; i < infos.Length; i++) _tables[i] = new Table(data + infos[i].Offset, infos[i], exact: header.Encoding == LmValueEncoding.Float64);
         ulong start = Probe(in _tables[0], NGramHash.Extend(NGramHash.Seed, LmText.SentenceStart));
         _hasStart = start != 0;
         _startBackoff = _hasStart ? Backoff(in _tables[0], start) : 0;
