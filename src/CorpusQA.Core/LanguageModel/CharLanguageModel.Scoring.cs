@@ -23,6 +23,18 @@ public sealed partial class CharLanguageModel
     /// </summary>
     public LmScore ScoreLine(ReadOnlySpan<char> line, int lineStart, ReadOnlySpan<TokenSpan> words, ref int cursor)
     {
+        var test = default(WordOrderTest);
+        return ScoreLine(line, lineStart, words, ref cursor, ref test);
+    }
+
+    /// <summary>
+    /// <see cref="ScoreLine(ReadOnlySpan{char}, int, ReadOnlySpan{TokenSpan}, ref int)"/>, running the paired
+    /// word-order test <paramref name="test"/> (when enabled) at the word boundaries: one more query per sampled
+    /// boundary, on a copy of the state, so the scores are those of the plain pass.
+    /// </summary>
+    public LmScore ScoreLine(ReadOnlySpan<char> line, int lineStart, ReadOnlySpan<TokenSpan> words, ref int cursor, ref WordOrderTest test)
+    {
+        bool testing = test.Enabled;
         var fold = LmText.Fold;
         var state = BeginLine();
         double log10 = 0, unigram = 0, boundary = 0, p, u;
@@ -46,12 +58,22 @@ public sealed partial class CharLanguageModel
                 pendingSpace = false;
             }
 
+            bool wordStart = chars > 0 && raw is >= '\u4E00' and <= '\u9FFF' && IsWordStart(words, lineStart + i, ref cursor);
+            int alternative = wordStart && testing ? test.Alternative() : -1;
+            double alternativeGain = 0;
+            if (alternative >= 0)
+            {
+                var fork = state;
+                alternativeGain = Log10Prob(ref fork, alternative, out double ua) - ua;
+            }
+
             log10 += p = Log10Prob(ref state, c, out u);
             unigram += u;
-            if (chars > 0 && raw is >= '\u4E00' and <= '\u9FFF' && IsWordStart(words, lineStart + i, ref cursor))
+            if (wordStart)
             {
                 boundary += p - u;
                 boundaryChars++;
+                if (testing) test.Record(c, alternative >= 0, p - u - alternativeGain);
             }
 
             chars++;
@@ -101,17 +123,24 @@ public sealed partial class CharLanguageModel
     /// </summary>
     public LmScore ScoreText(ReadOnlySpan<char> text, int offset, ReadOnlySpan<TokenSpan> words, ref int cursor)
     {
+        var test = default(WordOrderTest);
+        return ScoreText(text, offset, words, ref cursor, ref test);
+    }
+
+    /// <summary><see cref="ScoreText(ReadOnlySpan{char}, int, ReadOnlySpan{TokenSpan}, ref int)"/> running the word-order test <paramref name="test"/> across its lines.</summary>
+    public LmScore ScoreText(ReadOnlySpan<char> text, int offset, ReadOnlySpan<TokenSpan> words, ref int cursor, ref WordOrderTest test)
+    {
         LmScore total = default;
         while (true)
         {
             int newline = text.IndexOf('\n');
             if (newline < 0)
             {
-                total += ScoreLine(text, offset, words, ref cursor);
+                total += ScoreLine(text, offset, words, ref cursor, ref test);
                 return total;
             }
 
-            total += ScoreLine(text[..newline], offset, words, ref cursor);
+            total += ScoreLine(text[..newline], offset, words, ref cursor, ref test);
             text = text[(newline + 1)..];
             offset += newline + 1;
         }

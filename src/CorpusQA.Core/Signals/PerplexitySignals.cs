@@ -45,3 +45,10 @@ internal sealed class CharLmWordBoundaryGain() : QualitySignal("char_lm_word_bou
 {
     public override double Compute(DocView doc) => doc.Perplexity.Profile.Total.WordBoundaryGain;
 }
+
+internal sealed class CharLmWordOrderRandomness() : QualitySignal("char_lm_word_order_randomness", SignalFamily.Perplexity,
+    "How plausible it is that the word order is random: at up to ~256 word boundaries (CJK ideographs that begin a jieba word) the LM predicts, in the same context, the real first character and the first character of the word 3 boundaries earlier; the one-sided p-value (normal approximation, logistic form) of the paired t test that the real one gains more over its unigram. Near 0 for fluent text of any register (the vocabulary is the document's own on both sides), spread over 0..1 for word-shuffled text; 0 with fewer than 8 tested boundaries.",
+    CharLm)
+{
+    public override double Compute(DocView doc) => doc.Perplexity.WordOrder.RandomOrderScore;
+}

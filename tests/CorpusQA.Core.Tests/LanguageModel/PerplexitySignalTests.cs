@@ -202,4 +202,58 @@ public class PerplexitySignalTests
         Assert.Equal(3, score.BoundaryChars);
         Assert.Equal(0, CharLanguageModel.Default.ScoreText(text).BoundaryChars);
     }
+
+    private static (LmScore Score, WordOrderTest Test) WithWordOrderTest(string text)
+    {
+        var tokens = new List<TokenSpan>();
+        JiebaSegmenter.CreateDefault().Cut(text, tokens, CutMode.Accurate, true);
+        int cursor = 0;
+        var test = new WordOrderTest(tokens.Count);
+        var score = CharLanguageModel.Default.ScoreText(text, 0, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens), ref cursor, ref test);
+        return (score, test);
+    }
+
+    [Fact]
+    public void Word_order_test_tells_fluent_text_from_word_shuffled_text()
+    {
+        var random = new Random(21);
+        var texts = HeldOut.Value;
+        int cleanLow = 0, shuffledHigh = 0;
+        foreach (var text in texts)
+        {
+            var (score, clean) = WithWordOrderTest(text);
+            Assert.True(clean.Samples >= WordOrderTest.MinSamples);
+            Assert.True(clean.MeanDifference > 0, "the real next word is predicted better than an earlier one on average");
+            if (clean.RandomOrderScore < 0.05) cleanLow++;
+            if (WithWordOrderTest(ShuffleWords(text, random)).Test.RandomOrderScore > 0.109) shuffledHigh++;
+        }
+
+        Assert.True(cleanLow >= texts.Count * 95 / 100, $"{cleanLow} of {texts.Count} clean texts read as ordered (score < 0.05)");
+        Assert.True(shuffledHigh >= texts.Count * 3 / 4, $"{shuffledHigh} of {texts.Count} word-shuffled texts read as random (score > 0.109)");
+    }
+
+    [Fact]
+    public void Word_order_test_leaves_the_scores_unchanged_and_is_deterministic()
+    {
+        foreach (var text in HeldOut.Value.Take(10))
+        {
+            var (score, test) = WithWordOrderTest(text);
+            Assert.Equal(WithWords(text), score); // the alternative is queried on a copy of the state
+            var (_, again) = WithWordOrderTest(text);
+            Assert.Equal(test.Sum, again.Sum);
+            Assert.Equal(test.Samples, again.Samples);
+            // Every boundary is sampled in a short document; a long one is sampled every 1 + words / 256.
+            Assert.InRange(test.Samples, 1, test.Samples <= score.BoundaryChars ? score.BoundaryChars : 0);
+        }
+    }
+
+    [Fact]
+    public void Word_order_test_says_nothing_on_too_few_boundaries()
+    {
+        var (_, test) = WithWordOrderTest("我们使用软件。");
+        Assert.True(test.Samples < WordOrderTest.MinSamples);
+        Assert.Equal(0, test.RandomOrderScore);
+        Assert.Equal(0, test.TStatistic);
+        Assert.False(default(WordOrderTest).Enabled);
+    }
 }
