@@ -10,7 +10,8 @@ namespace CorpusQA.Core.LanguageModel;
 /// the real continuation wins clearly. In word-shuffled text the real next word is itself a word drawn from the same
 /// text, as exchangeable with the earlier one as it can be, so the differences centre on 0. (Chosen on the train
 /// split: a lag of 3 beat 1, 2, 6, 10, 14 and an average over lags 2–4; a sign test and pairing only junctions of
-/// two multi-character words were weaker; docs/rules.md.) The vocabulary is the
+/// two multi-character words were weaker, and so were 64 or 1,024 samples per document instead of 256 (more
+/// samples make partly shuffled text look ordered); docs/rules.md.) The vocabulary is the
 /// document's own on both sides, which is what makes the test fair to registers the model knows less well
 /// (classical prose, terminology): a rare word is rare in both places.
 /// </summary>
