@@ -25,6 +25,41 @@ public class CalibrateCommandTests
     }
 
     [Fact]
+    public async Task GroupFieldChecksEachRuleLeaveOneGroupOut()
+    {
+        using var tmp = new TempDir();
+        string sample = Path.Combine(CliRunner.RepoRoot, "corpora", "debian-docs", "sample.jsonl.gz");
+        var run = await CliRunner.RunAsync("calibrate", sample, "--group-field", "source", "--drop-budget", "0.01",
+            "--out", tmp.File("rules.json"), "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var holdout = JsonNode.Parse(run.Out)!["holdout"]!;
+        Assert.Equal("source", holdout["group_field"]!.GetValue<string>());
+        Assert.True(holdout["groups"]!.GetValue<int>() >= 5);
+        foreach (var rule in holdout["rules"]!.AsArray())
+        {
+            double held = rule!["held_out_dropped"]!.GetValue<double>(), worst = rule["worst_group_dropped"]!.GetValue<double>();
+            Assert.InRange(held, 0.0, 1.0);
+            Assert.InRange(worst, held, 1.0); // the worst group loses at least the pooled share
+        }
+        // The same thresholds are written as without the check: it only reports.
+        var plain = await CliRunner.RunAsync("calibrate", sample, "--drop-budget", "0.01", "--out", tmp.File("plain.json"));
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        Assert.Equal(File.ReadAllText(tmp.File("plain.json")), File.ReadAllText(tmp.File("rules.json")));
+
+        var table = await CliRunner.RunAsync("calibrate", sample, "--group-field", "source", "--out", tmp.File("t.json"));
+        Assert.Contains("leave-one-group-out", table.Out);
+        File.WriteAllText(tmp.File("one.jsonl"), "{\"text\": \"我们使用软件。\", \"site\": \"a\"}\n{\"text\": \"今天天气很好。\", \"site\": \"a\"}\n");
+        var one = await CliRunner.RunAsync("calibrate", tmp.File("one.jsonl"), "--group-field", "site", "--out", tmp.File("o.json"));
+        Assert.Equal(2, one.ExitCode);
+        Assert.Equal("corpusqa: --group-field site: the reference has only one group; leave-one-group-out needs two or more",
+            one.Error.Trim().Split('\n')[^1]);
+        var missing = await CliRunner.RunAsync("calibrate", tmp.File("one.jsonl"), "--group-field", "nope", "--out", tmp.File("o.json"));
+        Assert.Equal(3, missing.ExitCode);
+        Assert.Contains("no group field 'nope'", missing.Error.Trim().Split('\n')[^1]);
+        Assert.DoesNotContain("   at ", missing.Error);
+    }
+
+    [Fact]
     public async Task UnknownPresetIsOneLineWithExitCode3()
     {
         var run = await CliRunner.RunAsync("audit", CliRunner.Seeds, "--config", "preset:nope", "--out", Path.GetTempPath());

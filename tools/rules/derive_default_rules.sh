@@ -32,6 +32,8 @@ with gzip.open(sys.argv[1], "rt", encoding="utf-8") as rows, \
         lm_half = hashlib.sha1(row["group"].encode("utf-8")).digest()[0] % 2 == 0
         out = {"id": row["id"], "text": row["text"]}
         if row["label"] == "good" and not lm_half:
+            # The source package (manpages-zh, zhlipsum, ...): the group of the leave-one-source-out check.
+            out["package"] = row["source"].split(":")[0]
             ref.write(json.dumps(out, ensure_ascii=False) + "\n")
         elif row["label"] == "bad":
             bad.write(json.dumps(out, ensure_ascii=False) + "\n")
@@ -62,6 +64,16 @@ json.dump({"rules": rules}, open(sys.argv[2], "w", encoding="utf-8"), ensure_asc
 PY
 cq calibrate "$tmp/quality-clean-reference.jsonl" --against "$tmp/quality-defective-train.jsonl" --template "$tmp/template.json" \
   --drop-budget "$budget" --threads 1 --out "$tmp/calibrated.json" --json > "$tmp/report.json"
+# The leave-one-source-out check (train split only) of the LM-family candidates, printed for the record: each source
+# package's clean documents judged by the bounds calibrated on the other packages (docs/rules.md).
+printf '%s' '{"rules": [
+  {"signal": "char_lm_word_order_randomness", "max": 0, "reason": "random_word_order", "source": "candidate"},
+  {"signal": "char_lm_context_gain", "min": 0, "reason": "low_context_gain", "source": "candidate"},
+  {"signal": "char_lm_context_gain_min_paragraph", "min": 0, "reason": "low_context_gain_paragraph", "source": "candidate"},
+  {"signal": "char_lm_word_boundary_gain", "min": 0, "reason": "low_word_boundary_gain", "source": "candidate"},
+  {"signal": "char_perplexity", "max": 0, "reason": "high_perplexity", "source": "candidate"}]}' > "$tmp/candidates.json"
+cq calibrate "$tmp/quality-clean-reference.jsonl" --template "$tmp/candidates.json" --group-field package \
+  --drop-budget "$budget" --threads 1 --out "$tmp/candidates-calibrated.json" | sed -n '/leave-one-group-out/,$p' >&2
 /usr/bin/python3 - "$tmp/template.json" "$tmp/calibrated.json" "$tmp/report.json" "$root/src/CorpusQA.Core/Data/default_rules.json" "$budget" <<'PY'
 import json, sys
 template = json.load(open(sys.argv[1], encoding="utf-8"))["rules"]

@@ -25,13 +25,19 @@ internal static class CalibrateCommand
         var where = CommonOptions.Where();
         where.Description += " It applies to the reference and the --against set alike.";
         var json = new Option<bool>("--json") { Description = "Print the per-rule table as JSON on stdout." };
+        var groupField = new Option<string?>("--group-field")
+        {
+            Description = "A field of the reference naming each document's source (site, package, crawl): also check each rule " +
+                "leave-one-group-out, calibrated on the other groups and applied to the held-out one, to see whether its " +
+                "threshold carries over to a source it has not seen.",
+        };
         var command = new Command("calibrate",
             "Calibrate rule thresholds on reference documents you call clean: computes every signal, and writes a rule set " +
             "whose thresholds each drop at most --drop-budget of the reference, each rule's source saying what it was " +
             "calibrated on and at which quantile; with --against, a table per rule of clean dropped vs defective dropped " +
             "at several budgets.");
         reading.AddTo(command);
-        foreach (var option in new Option[] { outPath, budget, against, template, where, json }) command.Options.Add(option);
+        foreach (var option in new Option[] { outPath, budget, against, template, where, json, groupField }) command.Options.Add(option);
         command.SetAction((parse, ct) => CalibrateRun.RunAsync(new CalibrateSettings
         {
             Reference = reading.InputPaths(parse),
@@ -47,6 +53,7 @@ internal static class CalibrateCommand
             Reading = reading.Read(parse),
             Threads = parse.GetValue(reading.Threads),
             Json = parse.GetValue(json),
+            GroupField = parse.GetValue(groupField),
         }, context, ct));
         return command;
     }

@@ -14,6 +14,9 @@ internal sealed record CalibrateSettings
     public required RuleSet Template { get; init; }
     public double Budget { get; init; } = 0.02;
     public LabelledSelection Selection { get; init; } = new() { LabelField = null };
+
+    /// <summary>With a group field, the leave-one-group-out check: each group held out in turn (<see cref="RuleCalibration.LeaveOneGroupOut"/>).</summary>
+    public string? GroupField { get; init; }
     public InputCorpusOptions Reading { get; init; } = new();
     public int Threads { get; init; } = Environment.ProcessorCount;
     public bool Json { get; init; }
@@ -47,8 +50,11 @@ internal static class CalibrateRun
     public static async Task<int> RunAsync(CalibrateSettings settings, CliContext context, CancellationToken ct)
     {
         var registry = SignalRegistry.Default;
-        var reference = await LoadAsync(settings.Reference, settings, context, "calibrate: reference", ct);
-        var defective = settings.Against.Count == 0 ? null : await LoadAsync(settings.Against, settings, context, "calibrate: against", ct);
+        var referenceDocs = await LoadAsync(settings.Reference, settings, settings.Selection with { GroupField = settings.GroupField },
+            context, "calibrate: reference", ct);
+        var reference = referenceDocs.Select(d => d.Signals).ToList();
+        var defective = settings.Against.Count == 0 ? null
+            : (await LoadAsync(settings.Against, settings, settings.Selection, context, "calibrate: against", ct)).Select(d => d.Signals).ToList();
 
         var usable = settings.Template.Rules.Where(r => registry.IndexOf(r.Signal) >= 0).ToList();
         foreach (var skipped in settings.Template.Rules.Where(r => registry.IndexOf(r.Signal) < 0))
@@ -59,19 +65,31 @@ internal static class CalibrateRun
         string written = await OutputFiles.WriteAsync(settings.OutPath, stream => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(calibrated.ToJson())).AsTask());
         var effects = RuleCalibration.Effects(calibrated, reference, defective);
         var alternatives = Budgets.Select(b => RuleCalibration.Calibrate(RuleSet.From(usable), reference, b, name)).ToList();
-        if (settings.Json) PrintJson(context, settings, calibrated, effects, alternatives, reference, defective);
-        else PrintTable(context, settings, calibrated, effects, alternatives, reference, defective);
+        HoldoutReport? holdout = null;
+        if (settings.GroupField is not null)
+        {
+            var groups = referenceDocs.Select(d => d.Group).ToList();
+            if (groups.Distinct(StringComparer.Ordinal).Count() < 2)
+                throw new CliUsageException($"--group-field {settings.GroupField}: the reference has only one group; leave-one-group-out needs two or more");
+            holdout = RuleCalibration.LeaveOneGroupOut(RuleSet.From(usable), reference, groups, settings.Budget);
+        }
+
+        if (settings.Json) PrintJson(context, settings, calibrated, effects, alternatives, reference, defective, holdout);
+        else
+        {
+            PrintTable(context, settings, calibrated, effects, alternatives, reference, defective);
+            if (holdout is not null) PrintHoldout(context.Out, settings, holdout);
+        }
         context.Error.WriteLine($"calibrate: wrote {written}");
         return ExitCodes.Ok;
     }
 
-    private static async Task<List<double[]>> LoadAsync(IReadOnlyList<string> inputs, CalibrateSettings settings, CliContext context,
-        string label, CancellationToken ct)
+    private static async Task<List<LabelledDocument>> LoadAsync(IReadOnlyList<string> inputs, CalibrateSettings settings, LabelledSelection selection,
+        CliContext context, string label, CancellationToken ct)
     {
-        var corpus = InputCorpus.Open(inputs, settings.Reading with { ExtraFields = LabelledCorpus.Fields(settings.Selection) });
+        var corpus = InputCorpus.Open(inputs, settings.Reading with { ExtraFields = LabelledCorpus.Fields(selection) });
         var progress = new ProgressReporter(context, label, corpus.TotalFileBytes);
-        var docs = await LabelledCorpus.LoadAsync(corpus, settings.Selection, featurizer: null, settings.Threads, progress, ct);
-        return docs.Select(d => d.Signals).ToList();
+        return await LabelledCorpus.LoadAsync(corpus, selection, featurizer: null, settings.Threads, progress, ct);
     }
 
     private static void PrintTable(CliContext context, CalibrateSettings settings, RuleSet rules, List<RuleEffect> effects,
@@ -104,8 +122,20 @@ internal static class CalibrateRun
         o.WriteLine($"{"all rules: defective dropped",-32}" + string.Concat(alternatives.Select(a => $" {F(RuleCalibration.DroppedShare(a, defective!)),24}")));
     }
 
+    /// <summary>The leave-one-group-out table, after the main one.</summary>
+    private static void PrintHoldout(TextWriter o, CalibrateSettings settings, HoldoutReport h)
+    {
+        o.WriteLine();
+        o.WriteLine($"leave-one-group-out ({h.Groups} groups of {settings.GroupField}): each group's documents judged by the rules calibrated on the other groups");
+        int width = Math.Max(32, h.Rules.Max(e => e.Rule.Signal.Length) + 1);
+        o.WriteLine($"{"signal".PadRight(width)} {"clean dropped (held out)",24}  worst group");
+        foreach (var e in h.Rules)
+            o.WriteLine($"{e.Rule.Signal.PadRight(width)} {F(e.HeldOutDropped),24}  {(e.WorstGroupDropped > 0 ? $"{e.WorstGroup} {F(e.WorstGroupDropped)}" : "-")}");
+        o.WriteLine($"{"all rules together".PadRight(width)} {F(h.AllRulesHeldOutDropped),24}  {(h.AllRulesWorstGroupDropped > 0 ? $"{h.AllRulesWorstGroup} {F(h.AllRulesWorstGroupDropped)}" : "-")}");
+    }
+
     private static void PrintJson(CliContext context, CalibrateSettings settings, RuleSet rules, List<RuleEffect> effects,
-        List<RuleSet> alternatives, List<double[]> reference, List<double[]>? defective)
+        List<RuleSet> alternatives, List<double[]> reference, List<double[]>? defective, HoldoutReport? holdout)
     {
         var report = new Dictionary<string, object?>
         {
@@ -129,6 +159,23 @@ internal static class CalibrateRun
                 ["reference_dropped"] = RuleCalibration.DroppedShare(p.Second, reference),
                 ["defective_dropped"] = defective is null ? null : RuleCalibration.DroppedShare(p.Second, defective),
             }).ToList(),
+            ["holdout"] = holdout is null ? null : new Dictionary<string, object?>
+            {
+                ["group_field"] = settings.GroupField,
+                ["groups"] = holdout.Groups,
+                ["rules"] = holdout.Rules.Select(e => new Dictionary<string, object?>
+                {
+                    ["signal"] = e.Rule.Signal,
+                    ["bound"] = e.Rule.Bound == RuleBound.Min ? "min" : "max",
+                    ["reason"] = e.Rule.Reason,
+                    ["held_out_dropped"] = e.HeldOutDropped,
+                    ["worst_group"] = e.WorstGroupDropped > 0 ? e.WorstGroup : null,
+                    ["worst_group_dropped"] = e.WorstGroupDropped,
+                }).ToList(),
+                ["all_rules_held_out_dropped"] = holdout.AllRulesHeldOutDropped,
+                ["all_rules_worst_group"] = holdout.AllRulesWorstGroupDropped > 0 ? holdout.AllRulesWorstGroup : null,
+                ["all_rules_worst_group_dropped"] = holdout.AllRulesWorstGroupDropped,
+            },
         };
         context.Out.WriteLine(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
     }

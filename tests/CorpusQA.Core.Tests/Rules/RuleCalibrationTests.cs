@@ -38,6 +38,40 @@ public class RuleCalibrationTests
     }
 
     [Fact]
+    public void LeaveOneGroupOutShowsAThresholdThatDoesNotCarryOver()
+    {
+        var registry = SignalRegistry.Default;
+        int han = registry.IndexOf("han_count");
+        var random = new Random(5);
+        var reference = new List<double[]>();
+        var groups = new List<string>();
+        void Add(string group, int count, int low, int high)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var v = new double[registry.Count];
+                v[han] = random.Next(low, high);
+                reference.Add(v);
+                groups.Add(group);
+            }
+        }
+        Add("docs", 200, 200, 400);
+        Add("news", 200, 150, 350);
+        Add("poems", 20, 20, 60); // short texts: a source the other two do not prepare the threshold for
+        var template = RuleSet.From([new QualityRule("han_count", RuleBound.Min, 0, "too_few_han_chars", "template")]);
+        var report = RuleCalibration.LeaveOneGroupOut(template, reference, groups, 0.01);
+        Assert.Equal(3, report.Groups);
+        var rule = Assert.Single(report.Rules);
+        Assert.Equal("poems", rule.WorstGroup);
+        Assert.Equal(1.0, rule.WorstGroupDropped); // calibrated on docs + news, every poem is below the bound
+        Assert.InRange(rule.HeldOutDropped, 20 / 420.0, (20 + 8) / 420.0);
+        Assert.Equal(rule.HeldOutDropped, report.AllRulesHeldOutDropped);
+        // Pooled, the same rule drops at most the budget: only the held-out view shows the problem.
+        Assert.InRange(RuleCalibration.DroppedShare(RuleCalibration.Calibrate(template, reference, 0.01, "all").Rules[0], reference), 0, 0.01);
+        Assert.Throws<ArgumentException>(() => RuleCalibration.LeaveOneGroupOut(template, reference, [.. groups.Select(_ => "one")], 0.01));
+    }
+
+    [Fact]
     public void PresetsLoadAndAnUnknownPresetIsOneLine()
     {
         foreach (var name in RuleSet.Presets) Assert.NotEmpty(RuleSet.Load("preset:" + name).Rules);
