@@ -17,8 +17,9 @@ public sealed class DistributionSketch
     private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
     private static readonly double LogGamma = Math.Log(Gamma);
 
-    private readonly SortedDictionary<int, long> _positive = new();
-    private readonly SortedDictionary<int, long> _negative = new();
+    // Bucket counts by key, hashed (a sorted tree cost most of `rules apply` on a million rows); read in key order.
+    private readonly Dictionary<int, long> _positive = new();
+    private readonly Dictionary<int, long> _negative = new();
     private long _zeros;
     private long _nonFinite;
     private readonly ExactSum _sum = new();
@@ -64,8 +65,8 @@ public sealed class DistributionSketch
     /// <summary>Adds every value of <paramref name="other"/> (for merging per-shard sketches).</summary>
     public void Merge(DistributionSketch other)
     {
-        foreach (var (k, c) in other._positive) Increment(_positive, k, c);
-        foreach (var (k, c) in other._negative) Increment(_negative, k, c);
+        foreach (var (k, c) in Ascending(other._positive)) Increment(_positive, k, c);
+        foreach (var (k, c) in Ascending(other._negative)) Increment(_negative, k, c);
         _zeros += other._zeros;
         _nonFinite += other._nonFinite;
         _sum.Add(other._sum);
@@ -111,10 +112,10 @@ public sealed class DistributionSketch
         return sketch;
     }
 
-    private static void WriteBuckets(System.Text.Json.Utf8JsonWriter json, string name, SortedDictionary<int, long> buckets)
+    private static void WriteBuckets(System.Text.Json.Utf8JsonWriter json, string name, Dictionary<int, long> buckets)
     {
         json.WriteStartArray(name);
-        foreach (var (k, c) in buckets)
+        foreach (var (k, c) in Ascending(buckets))
         {
             json.WriteNumberValue(k);
             json.WriteNumberValue(c);
@@ -122,7 +123,7 @@ public sealed class DistributionSketch
         json.WriteEndArray();
     }
 
-    private static void ReadBuckets(System.Text.Json.JsonElement array, SortedDictionary<int, long> into)
+    private static void ReadBuckets(System.Text.Json.JsonElement array, Dictionary<int, long> into)
     {
         var items = array.EnumerateArray().ToArray();
         for (int i = 0; i + 1 < items.Length; i += 2) into[items[i].GetInt32()] = items[i + 1].GetInt64();
@@ -136,7 +137,7 @@ public sealed class DistributionSketch
         if (q >= 1) return Max;
         long rank = (long)Math.Floor(q * (Count - 1));
         long seen = 0;
-        foreach (var (k, c) in _negative.Reverse())
+        foreach (var (k, c) in Descending(_negative))
         {
             seen += c;
             if (seen > rank) return Clamp(-ValueOf(k));
@@ -144,7 +145,7 @@ public sealed class DistributionSketch
 
         seen += _zeros;
         if (seen > rank) return Clamp(0);
-        foreach (var (k, c) in _positive)
+        foreach (var (k, c) in Ascending(_positive))
         {
             seen += c;
             if (seen > rank) return Clamp(ValueOf(k));
@@ -168,9 +169,9 @@ public sealed class DistributionSketch
             counts[Math.Clamp(i, 0, bins - 1)] += c;
         }
 
-        foreach (var (k, c) in _negative) Put(-ValueOf(k), c);
+        foreach (var (k, c) in Ascending(_negative)) Put(-ValueOf(k), c);
         if (_zeros > 0) Put(0, _zeros);
-        foreach (var (k, c) in _positive) Put(ValueOf(k), c);
+        foreach (var (k, c) in Ascending(_positive)) Put(ValueOf(k), c);
         return counts;
     }
 
@@ -181,8 +182,17 @@ public sealed class DistributionSketch
     // The bucket (gamma^(k-1), gamma^k] is represented by the value with equal relative error to both ends.
     private static double ValueOf(int key) => 2 * Math.Pow(Gamma, key) / (Gamma + 1);
 
-    private static void Increment(SortedDictionary<int, long> buckets, int key, long by = 1)
+    private static void Increment(Dictionary<int, long> buckets, int key, long by = 1)
     {
-        buckets[key] = buckets.TryGetValue(key, out var c) ? c + by : by;
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(buckets, key, out _) += by;
     }
+
+    private static KeyValuePair<int, long>[] Ascending(Dictionary<int, long> buckets)
+    {
+        var items = buckets.ToArray();
+        Array.Sort(items, (a, b) => a.Key.CompareTo(b.Key));
+        return items;
+    }
+
+    private static IEnumerable<KeyValuePair<int, long>> Descending(Dictionary<int, long> buckets) => Ascending(buckets).Reverse();
 }
