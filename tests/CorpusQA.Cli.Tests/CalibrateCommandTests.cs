@@ -53,6 +53,11 @@ public class CalibrateCommandTests
         Assert.Equal(2, one.ExitCode);
         Assert.Equal("corpusqa: --group-field site: the reference has only one group; leave-one-group-out needs two or more",
             one.Error.Trim().Split('\n')[^1]);
+        // A field unique per document: at most 100 held-out groups, the smallest pooled.
+        var perRow = await CliRunner.RunAsync("calibrate", sample, "--group-field", "id", "--out", tmp.File("r.json"), "--json");
+        Assert.True(perRow.ExitCode == 0, perRow.Error);
+        Assert.Equal(100, JsonNode.Parse(perRow.Out)!["holdout"]!["groups"]!.GetValue<int>());
+        Assert.Contains("the 99 largest are held out one at a time, the other 301 together as \"(other)\"", perRow.Error);
         var missing = await CliRunner.RunAsync("calibrate", tmp.File("one.jsonl"), "--group-field", "nope", "--out", tmp.File("o.json"));
         Assert.Equal(3, missing.ExitCode);
         Assert.Contains("no group field 'nope'", missing.Error.Trim().Split('\n')[^1]);

@@ -68,7 +68,7 @@ internal static class CalibrateRun
         HoldoutReport? holdout = null;
         if (settings.GroupField is not null)
         {
-            var groups = referenceDocs.Select(d => d.Group).ToList();
+            var groups = MostGroups(referenceDocs.Select(d => d.Group).ToList(), context, settings.GroupField);
             if (groups.Distinct(StringComparer.Ordinal).Count() < 2)
                 throw new CliUsageException($"--group-field {settings.GroupField}: the reference has only one group; leave-one-group-out needs two or more");
             holdout = RuleCalibration.LeaveOneGroupOut(RuleSet.From(usable), reference, groups, settings.Budget);
@@ -82,6 +82,25 @@ internal static class CalibrateRun
         }
         context.Error.WriteLine($"calibrate: wrote {written}");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Groups held out one at a time at most; beyond it the smallest groups are held out together.</summary>
+    public const int MaxHoldoutGroups = 100;
+
+    /// <summary>
+    /// The groups as given when there are at most <see cref="MaxHoldoutGroups"/>; otherwise the largest
+    /// <see cref="MaxHoldoutGroups"/> − 1 (ties by name) and one group "(other)" of the rest, so the check costs
+    /// <see cref="MaxHoldoutGroups"/> calibrations whatever the field (a field unique per document would otherwise
+    /// cost one per document).
+    /// </summary>
+    private static List<string> MostGroups(List<string> groups, CliContext context, string field)
+    {
+        var sizes = groups.GroupBy(g => g, StringComparer.Ordinal).Select(g => (Name: g.Key, Count: g.Count())).ToList();
+        if (sizes.Count <= MaxHoldoutGroups) return groups;
+        var kept = sizes.OrderByDescending(g => g.Count).ThenBy(g => g.Name, StringComparer.Ordinal).Take(MaxHoldoutGroups - 1)
+            .Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+        context.Error.WriteLine($"calibrate: --group-field {field}: {sizes.Count:N0} groups; the {MaxHoldoutGroups - 1} largest are held out one at a time, the other {sizes.Count - kept.Count:N0} together as \"(other)\"");
+        return groups.Select(g => kept.Contains(g) ? g : "(other)").ToList();
     }
 
     private static async Task<List<LabelledDocument>> LoadAsync(IReadOnlyList<string> inputs, CalibrateSettings settings, LabelledSelection selection,
