@@ -54,11 +54,18 @@ public static class RuleCalibration
 
     /// <summary>The share of <paramref name="documents"/> the whole rule set removes.</summary>
     public static double DroppedShare(RuleSet rules, IReadOnlyList<double[]> documents) =>
-        documents.Count == 0 ? 0 : documents.Count(v => !rules.Evaluate(v).Keep) / (double)documents.Count;
+        documents.Count == 0 ? 0 : DroppedCount(rules, documents) / (double)documents.Count;
 
     /// <summary>The share of <paramref name="documents"/> one rule removes (a rule of a <see cref="RuleSet"/>: its signal resolved).</summary>
     public static double DroppedShare(QualityRule rule, IReadOnlyList<double[]> documents) =>
-        documents.Count == 0 ? 0 : documents.Count(v => rule.SignalIndex < v.Length && !rule.Passes(v[rule.SignalIndex])) / (double)documents.Count;
+        documents.Count == 0 ? 0 : DroppedCount(rule, documents) / (double)documents.Count;
+
+    /// <summary>How many of <paramref name="documents"/> the whole rule set removes.</summary>
+    public static int DroppedCount(RuleSet rules, IReadOnlyList<double[]> documents) => documents.Count(v => !rules.Evaluate(v).Keep);
+
+    /// <summary>How many of <paramref name="documents"/> one rule removes.</summary>
+    public static int DroppedCount(QualityRule rule, IReadOnlyList<double[]> documents) =>
+        documents.Count(v => rule.SignalIndex < v.Length && !rule.Passes(v[rule.SignalIndex]));
 
     /// <summary>
     /// Whether each rule's calibration carries over to a source it has not seen: for every group of the reference
@@ -86,13 +93,12 @@ public static class RuleCalibration
             var calibrated = Calibrate(template, outside, budget, "the other groups");
             for (int r = 0; r < rules; r++)
             {
-                var rule = calibrated.Rules[r];
-                int n = inside.Count(v => rule.SignalIndex < v.Length && !rule.Passes(v[rule.SignalIndex]));
+                int n = DroppedCount(calibrated.Rules[r], inside);
                 dropped[r] += n;
                 double share = n / (double)inside.Count;
                 if (share > worst[r].Share) worst[r] = (group, share);
             }
-            int all = inside.Count(v => !calibrated.Evaluate(v).Keep);
+            int all = DroppedCount(calibrated, inside);
             setDropped += all;
             if (all / (double)inside.Count > setWorst.Share) setWorst = (group, all / (double)inside.Count);
         }
