@@ -57,6 +57,11 @@ rules = json.load(open(sys.argv[1], encoding="utf-8"))["rules"]
 # classical and modern prose) and 18% of the short texts, where char_lm_word_order_randomness dropped 8% and 2.6%;
 # a bound that does not carry over to an unseen source is not a default. With the word-order rule in place it added
 # 13 of 2,443 defective train drops (shuffled characters 0.96 -> 1.00). docs/rules.md.
+# char_lm_weak_word_order (the same paired samples tested against a minimum effect of 0.15 log10 instead of 0) is
+# left out too. On the train split, with the word-order rule, it raised the word-shuffled documents dropped from
+# 0.743 to 0.813 for 2 more of the 1,100 reference documents; on the test split it also dropped 9 of the 14 clean
+# classical documents (a formulaic text, 山海经, where the train split's only classical text is narrative prose):
+# a register the defaults must keep. docs/rules.md.
 for signal, bound, reason in [("char_lm_word_order_randomness", "max", "random_word_order"),
                               ("script_minority_ratio", "max", "mixed_scripts")]:
     rules.append({"signal": signal, bound: 0, "reason": reason, "source": "template"})
@@ -68,6 +73,7 @@ cq calibrate "$tmp/quality-clean-reference.jsonl" --against "$tmp/quality-defect
 # package's clean documents judged by the bounds calibrated on the other packages (docs/rules.md).
 printf '%s' '{"rules": [
   {"signal": "char_lm_word_order_randomness", "max": 0, "reason": "random_word_order", "source": "candidate"},
+  {"signal": "char_lm_weak_word_order", "max": 0, "reason": "weak_word_order", "source": "candidate"},
   {"signal": "char_lm_context_gain", "min": 0, "reason": "low_context_gain", "source": "candidate"},
   {"signal": "char_lm_context_gain_min_paragraph", "min": 0, "reason": "low_context_gain_paragraph", "source": "candidate"},
   {"signal": "char_lm_word_boundary_gain", "min": 0, "reason": "low_word_boundary_gain", "source": "candidate"},

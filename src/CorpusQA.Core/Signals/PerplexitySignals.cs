@@ -52,3 +52,10 @@ internal sealed class CharLmWordOrderRandomness() : QualitySignal("char_lm_word_
 {
     public override double Compute(DocView doc) => doc.Perplexity.WordOrder.RandomOrderScore;
 }
+
+internal sealed class CharLmWeakWordOrder() : QualitySignal("char_lm_weak_word_order", SignalFamily.Perplexity,
+    "How plausible it is that word order is worth less here than in fluent text: the same paired samples as char_lm_word_order_randomness, tested against a minimum mean difference of 0.15 log10 instead of 0 (one-sided p-value, normal approximation, logistic form). Near 0 for fluent text of any register (clean train medians 0.42-0.76), near 1 for long word-shuffled text whose real words still win slightly; 0 with fewer than 8 tested boundaries.",
+    CharLm)
+{
+    public override double Compute(DocView doc) => doc.Perplexity.WordOrder.WeakOrderScore;
+}
