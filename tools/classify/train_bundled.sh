@@ -8,6 +8,10 @@
 # perplexities are lower than on any unseen text and would teach the model a false cue. Its threshold keeps 99% of the
 # clean train documents out of fold (--threshold-keep 0.99): the audit applies it after rules that already drop
 # most defects, so the model's budget on clean text is set like a rule's, not for balanced accuracy alone.
+# The quality model trains on the train rows plus one layout variant of about half of them (blank lines between
+# lines, hard wrapping at 56-80 columns, or blank lines removed; tools/classify/layout_augment.py), written to
+# corpora/build/quality-train-layout.jsonl: in the labelled corpus no clean document has a blank line and most
+# code pages do, so without the variants the model read paragraph breaks as a defect (docs/classify.md).
 # Usage: tools/classify/train_bundled.sh [--eval-only]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -20,7 +24,9 @@ cq() { DOTNET_TieredCompilation=0 "$bin/corpusqa" "$@"; }
 
 if [ "${1:-}" != "--eval-only" ]; then
   mkdir -p "$models"
-  cq train corpora/quality/quality.jsonl.gz --where split=train --label-field label --positive good \
+  mkdir -p corpora/build
+  /usr/bin/python3 tools/classify/layout_augment.py corpora/quality/quality.jsonl.gz corpora/build/quality-train-layout.jsonl
+  cq train corpora/build/quality-train-layout.jsonl --where split=train --label-field label --positive good \
     --hash-bits 16 --exclude-signals perplexity --group-field group --breakdown-field defect --folds 5 --seed 1 \
     --threshold-keep 0.99 --out "$models/quality.zip"
   cq train corpora/script/script.jsonl.gz --where split=train --label-field label --task multiclass \
