@@ -2,10 +2,12 @@
 """Clean short texts from a source no CorpusQA data uses: Debian's translated package descriptions (DDTP,
 Translation-zh_CN and Translation-zh_TW of bookworm main), one document per distinct description: the short
 description as a title line, then the long description as Debian ships it (hard-wrapped at about 80 columns,
-paragraphs separated by blank lines). Writes three layouts of the same documents, so a layout effect shows:
+paragraphs separated by blank lines). Writes five layouts of the same documents, so a layout effect shows:
   ddtp.jsonl            as shipped (wrapped, blank lines between paragraphs)
   ddtp-noblank.jsonl    wrapped, no blank lines
   ddtp-unwrapped.jsonl  each paragraph on one line, no blank lines (the labelled corpus's own layout)
+  ddtp-indented.jsonl   unwrapped, every line indented by 4 spaces
+  ddtp-trailing.jsonl   unwrapped, every line ending in 3 spaces
     ddtp_docs.py TRANSLATION_ZH_CN TRANSLATION_ZH_TW OUTDIR     (decompressed Translation files)
 """
 import json
@@ -56,6 +58,8 @@ def main():
         "ddtp.jsonl": lambda t: t,
         "ddtp-noblank.jsonl": lambda t: "\n".join(l for l in t.split("\n") if l.strip()),
         "ddtp-unwrapped.jsonl": unwrap,
+        "ddtp-indented.jsonl": lambda t: "\n".join("    " + l for l in unwrap(t).split("\n")),
+        "ddtp-trailing.jsonl": lambda t: "\n".join(l + "   " for l in unwrap(t).split("\n")),
     }
     for name, layout in layouts.items():
         with open(os.path.join(out, name), "w", encoding="utf-8", newline="\n") as f:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The default audit on clean text from a source no CorpusQA data uses (Debian's translated package descriptions,
-# benchmarks/fresh/ddtp_docs.py), in three layouts of the same documents, with the bundled quality model and, side by
+# benchmarks/fresh/ddtp_docs.py), in five layouts of the same documents, with the bundled quality model and, side by
 # side, with the quality model of another commit (BASE, default HEAD~1 of the model file's history):
 #   benchmarks/fresh/run_ddtp.sh [BASE_COMMIT]
 # Every document is clean, so the share kept is what matters; what drops them is listed. Needs the Translation
@@ -31,7 +31,7 @@ results=$root/benchmarks/results/fresh-ddtp-$(date -u +%Y%m%dT%H%M%S).md
   echo "| layout | model | kept | dropped by the model (low_quality_score) | top rule reasons |"
   echo "|---|---|---:|---:|---|"
 } > "$results"
-for layout in ddtp ddtp-noblank ddtp-unwrapped; do
+for layout in ddtp ddtp-noblank ddtp-unwrapped ddtp-indented ddtp-trailing; do
   for which in bundled base; do
     extra=(); [ "$which" = base ] && extra=(--model "$work/base-quality.zip")
     rm -rf "$work/out"
