@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "audit-stages" => AuditStages.Run(args[1..]),
     "classify" => ClassifyThroughput.Run(args[1..]),
     "lm-throughput" => LmThroughput.Run(args[1..]),
+    "word-order-priors" => CorpusQA.Benchmarks.Analysis.WordOrderPriors.Run(args[1..]),
     _ => RunBenchmarkDotNet(args),
 };
 

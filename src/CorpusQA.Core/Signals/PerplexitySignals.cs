@@ -59,3 +59,10 @@ internal sealed class CharLmWeakWordOrder() : QualitySignal("char_lm_weak_word_o
 {
     public override double Compute(DocView doc) => doc.Perplexity.WordOrder.WeakOrderScore;
 }
+
+internal sealed class CharLmWordOrderShuffledLlr() : QualitySignal("char_lm_word_order_llr", SignalFamily.Perplexity,
+    "Evidence that the word order is shuffled: the natural-log likelihood ratio, shuffled against fluent, of the mean paired difference of char_lm_word_order_randomness's samples, each hypothesis a normal prior on a document's true mean fitted on the train split (fluent 0.875 ± 0.47, shuffled 0.009 ± 0.05) widened by the mean's sampling variance. Positive favours shuffled; near 0 when the samples are too few to tell (short texts are not dropped for lacking evidence of order); clamped to ±50; 0 with fewer than 8 tested boundaries.",
+    CharLm)
+{
+    public override double Compute(DocView doc) => doc.Perplexity.WordOrder.ShuffledLogLikelihoodRatio;
+}

@@ -90,7 +90,7 @@ public sealed class SignalRegistry
             // perplexity
             new CharPerplexity(), new CharPerplexityMaxParagraph(), new HighPerplexityCharFraction(),
             new CharLmContextGain(), new CharLmContextGainMinParagraph(), new CharLmWordBoundaryGain(),
-            new CharLmWordOrderRandomness(), new CharLmWeakWordOrder(),
+            new CharLmWordOrderRandomness(), new CharLmWeakWordOrder(), new CharLmWordOrderShuffledLlr(),
         ]);
         return [.. all];
     }

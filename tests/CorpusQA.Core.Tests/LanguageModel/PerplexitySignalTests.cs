@@ -304,4 +304,36 @@ public class PerplexitySignalTests
         Assert.True(cleanLow >= texts * 95 / 100, $"{cleanLow} of {texts} clean texts read as ordered (score <= 0.578)");
         Assert.True(shuffledHigh >= texts * 3 / 4, $"{shuffledHigh} of {texts} word-shuffled texts read as weakly ordered (score > 0.578)");
     }
+
+    [Fact]
+    public void Word_order_likelihood_ratio_weighs_the_evidence_and_stays_near_zero_on_few_samples()
+    {
+        static WordOrderTest Of(params double[] differences)
+        {
+            var test = new WordOrderTest(100);
+            foreach (double d in differences) test.Record('字', sampled: true, d);
+            return test;
+        }
+
+        var shuffled = Of(Enumerable.Range(0, 200).Select(i => 0.01 + 0.6 * Math.Sin(i)).ToArray());
+        var fluent = Of(Enumerable.Range(0, 200).Select(i => 0.8 + 0.6 * Math.Sin(i)).ToArray());
+        // Ten noisy samples around a middling mean: the t test finds no evidence of order, the ratio no evidence of
+        // shuffling either.
+        var fewNoisy = Of(0.9, -0.6, 1.2, -0.4, 0.7, -0.8, 1.1, 0.2, -0.5, 0.6);
+        Assert.True(shuffled.ShuffledLogLikelihoodRatio > 3, $"shuffled {shuffled.ShuffledLogLikelihoodRatio}");
+        Assert.True(fluent.ShuffledLogLikelihoodRatio < -5, $"fluent {fluent.ShuffledLogLikelihoodRatio}");
+        Assert.True(fewNoisy.RandomOrderScore > 0.109, $"t test {fewNoisy.RandomOrderScore}");
+        Assert.InRange(fewNoisy.ShuffledLogLikelihoodRatio, -1.987, 1.987);
+        Assert.Equal(0, Of(0.0, 0.0, 0.0).ShuffledLogLikelihoodRatio); // fewer than MinSamples
+        Assert.Equal(-50, Of(Enumerable.Repeat(-3.0, 200).ToArray()).ShuffledLogLikelihoodRatio); // far from both: clamped
+    }
+
+    [Fact]
+    public void Word_order_likelihood_ratio_tells_fluent_text_from_word_shuffled_text()
+    {
+        // 1.987: the default rule's bound (random_word_order, calibrated on the train reference).
+        var (cleanLow, shuffledHigh, texts) = AcrossShuffling(t => t.ShuffledLogLikelihoodRatio, 1.987, 1.987, seed: 55);
+        Assert.True(cleanLow >= texts * 95 / 100, $"{cleanLow} of {texts} clean texts read as ordered (ratio <= 1.987)");
+        Assert.True(shuffledHigh >= texts * 3 / 4, $"{shuffledHigh} of {texts} word-shuffled texts read as shuffled (ratio > 1.987)");
+    }
 }
