@@ -4,8 +4,9 @@
 # score_verdicts.py (clean kept, defective dropped, their mean "balanced", dropped share per defect):
 #   1. FineWeb-2's cmn_Hani filters, datatrove's own filter classes  (../shared/peers/quality/run_fw2_filters.py)
 #   2. ChineseWebText's preprocess.py rules                          (../shared/peers/quality/run_cwt_rules.py)
-#   3. CorpusQA: `corpusqa audit --no-dedup` (default rules + bundled quality model) and
-#      `corpusqa audit --no-dedup --no-model` (rules alone).
+#   3. CorpusQA: `corpusqa audit --no-dedup` (default rules + bundled quality model),
+#      `corpusqa audit --no-dedup --no-model` (rules alone) and the same with only the default rules on the
+#      character LM's signals (`--config`), what issue 8's "dropped by the perplexity rules" asks for.
 # --no-dedup: the labelled set derives several defective rows from one source document (and its clean twin), so
 # dedup would drop copies for being copies, not for their defect; the peers' stacks above have no dedup either.
 # Nothing is tuned: every stack runs with its published/default settings.
@@ -64,9 +65,18 @@ score "FineWeb-2 cmn_Hani (datatrove)" "$work/fw2.jsonl" "$(echo "$t1 - $t0" | b
 t0=$(now); /usr/bin/python3 "$peers/run_cwt_rules.py" "$test" "$work/cwt.jsonl"; t1=$(now)
 score "ChineseWebText rules" "$work/cwt.jsonl" "$(echo "$t1 - $t0" | bc)"
 
-for variant in model rules; do
+# The perplexity-family rules of the defaults alone (issue 8: shuffled and random text dropped by them): the default
+# rules whose signal is a character-LM one (char_perplexity*, high_perplexity_*, char_lm_*).
+/usr/bin/python3 - "$root/src/CorpusQA.Core/Data/default_rules.json" "$work/perplexity-rules.json" <<'PY'
+import json, sys
+rules = [r for r in json.load(open(sys.argv[1], encoding="utf-8"))["rules"]
+         if r["signal"].startswith(("char_perplexity", "high_perplexity", "char_lm_"))]
+json.dump({"rules": rules}, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+PY
+for variant in model rules perplexity; do
   opts=(--no-dedup); name="CorpusQA audit (rules + model)"
   [ $variant = rules ] && { opts+=(--no-model); name="CorpusQA audit --no-model (rules)"; }
+  [ $variant = perplexity ] && { opts+=(--no-model --config "$work/perplexity-rules.json"); name="CorpusQA perplexity rules only"; }
   t0=$(now); dotnet "$cli" audit "$test" --out "$work/audit-$variant" "${opts[@]}" > "$work/audit-$variant.log" 2>&1 \
     || { cat "$work/audit-$variant.log" >&2; die "corpusqa audit ${opts[*]} failed"; }
   t1=$(now)
