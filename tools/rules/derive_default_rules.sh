@@ -20,24 +20,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 budget=${1:-0.005}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-/usr/bin/python3 - "$root/corpora/quality/quality.jsonl.gz" "$tmp" <<'PY'
-import gzip, hashlib, json, sys
-with gzip.open(sys.argv[1], "rt", encoding="utf-8") as rows, \
-        open(sys.argv[2] + "/quality-clean-reference.jsonl", "w", encoding="utf-8") as ref, \
-        open(sys.argv[2] + "/quality-defective-train.jsonl", "w", encoding="utf-8") as bad:
-    for line in rows:
-        row = json.loads(line)
-        if row["split"] != "train":
-            continue
-        lm_half = hashlib.sha1(row["group"].encode("utf-8")).digest()[0] % 2 == 0
-        out = {"id": row["id"], "text": row["text"]}
-        if row["label"] == "good" and not lm_half:
-            # The source package (manpages-zh, zhlipsum, ...): the group of the leave-one-source-out check.
-            out["package"] = row["source"].split(":")[0]
-            ref.write(json.dumps(out, ensure_ascii=False) + "\n")
-        elif row["label"] == "bad":
-            bad.write(json.dumps(out, ensure_ascii=False) + "\n")
-PY
+/usr/bin/python3 "$root/tools/rules/train_sets.py" "$root/corpora/quality/quality.jsonl.gz" "$tmp"
 dotnet build "$root/src/CorpusQA.Cli" -c Release -v q -nologo >&2
 cq() { DOTNET_TieredCompilation=0 dotnet "$root/src/CorpusQA.Cli/bin/Release/net10.0/corpusqa.dll" "$@"; }
 /usr/bin/python3 - "$root/tools/rules/template_rules.json" "$tmp/template.json" <<'PY'

@@ -9,22 +9,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-/usr/bin/python3 - "$root/corpora/quality/quality.jsonl.gz" "$tmp" <<'PY'
-import gzip, hashlib, json, sys
-with gzip.open(sys.argv[1], "rt", encoding="utf-8") as rows, \
-        open(sys.argv[2] + "/ordered.jsonl", "w", encoding="utf-8") as ordered, \
-        open(sys.argv[2] + "/shuffled.jsonl", "w", encoding="utf-8") as shuffled:
-    for line in rows:
-        row = json.loads(line)
-        if row["split"] != "train":
-            continue
-        lm_half = hashlib.sha1(row["group"].encode("utf-8")).digest()[0] % 2 == 0
-        out = json.dumps({"id": row["id"], "text": row["text"]}, ensure_ascii=False) + "\n"
-        if row["label"] == "good" and not lm_half:
-            ordered.write(out)
-        elif row["defect"] in ("shuffled_words", "shuffled_chars", "random_chars"):
-            shuffled.write(out)
-PY
+/usr/bin/python3 "$root/tools/rules/train_sets.py" "$root/corpora/quality/quality.jsonl.gz" "$tmp"
 dotnet build "$root/benchmarks/CorpusQA.Benchmarks" -c Release -v q -nologo >&2
 dotnet "$root/benchmarks/CorpusQA.Benchmarks/bin/Release/net10.0/CorpusQA.Benchmarks.dll" word-order-priors \
-  --ordered "$tmp/ordered.jsonl" --shuffled "$tmp/shuffled.jsonl"
+  --ordered "$tmp/quality-clean-reference.jsonl" --shuffled "$tmp/quality-shuffled-train.jsonl"

@@ -273,16 +273,17 @@ public class PerplexitySignalTests
         Assert.False(default(WordOrderTest).Enabled);
     }
 
+    /// <summary>A word-order test that has recorded exactly these paired differences, each at a sampled boundary.</summary>
+    private static WordOrderTest Of(params double[] differences)
+    {
+        var test = new WordOrderTest(100);
+        foreach (double d in differences) test.Record('字', sampled: true, d);
+        return test;
+    }
+
     [Fact]
     public void Weak_word_order_score_tests_the_mean_difference_against_the_minimum_effect()
     {
-        static WordOrderTest Of(params double[] differences)
-        {
-            var test = new WordOrderTest(100);
-            foreach (double d in differences) test.Record('字', sampled: true, d);
-            return test;
-        }
-
         // A mean well above 0.15 reads as fluent; a clearly positive mean below it (the t test's "ordered") as weak.
         var fluent = Of(Enumerable.Range(0, 200).Select(i => 0.8 + 0.6 * Math.Sin(i)).ToArray());
         var weak = Of(Enumerable.Range(0, 200).Select(i => 0.06 + 0.6 * Math.Sin(i)).ToArray());
@@ -308,13 +309,6 @@ public class PerplexitySignalTests
     [Fact]
     public void Word_order_likelihood_ratio_weighs_the_evidence_and_stays_near_zero_on_few_samples()
     {
-        static WordOrderTest Of(params double[] differences)
-        {
-            var test = new WordOrderTest(100);
-            foreach (double d in differences) test.Record('字', sampled: true, d);
-            return test;
-        }
-
         var shuffled = Of(Enumerable.Range(0, 200).Select(i => 0.01 + 0.6 * Math.Sin(i)).ToArray());
         var fluent = Of(Enumerable.Range(0, 200).Select(i => 0.8 + 0.6 * Math.Sin(i)).ToArray());
         // Ten noisy samples around a middling mean: the t test finds no evidence of order, the ratio no evidence of
