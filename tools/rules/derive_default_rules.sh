@@ -33,7 +33,7 @@ rules = json.load(open(sys.argv[1], encoding="utf-8"))["rules"]
 # char_lm_word_boundary_gain is left out: calibrated the same way it dropped 91% of the word-shuffled train documents,
 # but on the test split it also dropped 54 clean documents, mostly short texts of sources the train split lacks (a
 # mean over few word starts is noisy); docs/rules.md. Word order is judged instead by
-# char_lm_word_order_randomness, a paired test inside each document (the real next word against an earlier word of
+# the paired word-order test inside each document (char_lm_word_order_llr below: the real next word against an earlier word of
 # the same text in the same context), so it does not depend on how well the model knows the register.
 # char_lm_context_gain is left out too: calibrated on the reference minus one source package at a time
 # (leave-one-source-out, train split only), its bound dropped 86% of the held-out literary package (zhlipsum:
