@@ -74,7 +74,10 @@ public static class OrderedParallel
         {
             await foreach (var batch in order.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                var results = await batch.Done.Task.ConfigureAwait(false);
+                // A cancelled run may leave the consumer holding a batch no worker will take: the workers leave as
+                // soon as the token is cancelled, and a batch can be written to the order channel just before. So the
+                // wait for a batch's results ends with the run's token too (a real SIGTERM hung here).
+                var results = await batch.Done.Task.WaitAsync(stop.Token).ConfigureAwait(false);
                 for (int i = 0; i < batch.Items.Length; i++)
                 {
                     await consume(batch.Items[i], results[i]).ConfigureAwait(false);

@@ -63,6 +63,34 @@ public class OrderedParallelTests
     }
 
     [Fact]
+    public async Task ACancellationAtAnyMomentEndsTheRun()
+    {
+        // A signal can land between the two channel writes of a batch (the consumer then holds a batch that no worker
+        // will take) or after the workers left: the run must still end, with OperationCanceledException. Many runs,
+        // each cancelled at a different moment, each given seconds to end (a hang fails the test).
+        var random = new Random(7);
+        for (int run = 0; run < 300; run++)
+        {
+            using var cts = new CancellationTokenSource();
+            int consumed = 0;
+            int cancelAt = random.Next(1, 400);
+            var task = OrderedParallel.RunAsync(
+                Numbers(100_000),
+                () => 0,
+                (_, x) => x,
+                (_, _) =>
+                {
+                    if (++consumed == cancelAt) cts.Cancel();
+                },
+                new OrderedParallelOptions { Threads = 1 + run % 3, BatchSize = 1 + run % 4 },
+                cts.Token);
+            var finished = await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(10)));
+            Assert.True(finished == task, $"run {run} (cancelled after {cancelAt} items) did not end");
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
+        }
+    }
+
+    [Fact]
     public async Task EachWorkerGetsItsOwnState()
     {
         var states = new System.Collections.Concurrent.ConcurrentBag<object>();
