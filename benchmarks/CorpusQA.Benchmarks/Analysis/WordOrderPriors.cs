@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CorpusQA.Benchmarks.Throughput;
 using CorpusQA.Core.Documents;
@@ -56,7 +55,7 @@ internal static class WordOrderPriors
                 if (test.Samples < CorpusQA.Core.LanguageModel.WordOrderTest.MinSamples) continue;
                 double mean = test.Sum / test.Samples;
                 means.Add(mean);
-                sampling.Add(Math.Max(0, (test.SumOfSquares - test.Sum * mean) / (test.Samples - 1)) / test.Samples);
+                sampling.Add(test.SampleVariance / test.Samples);
             }
 
         double m = means.Average();

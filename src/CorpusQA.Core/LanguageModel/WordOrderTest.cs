@@ -95,6 +95,9 @@ public struct WordOrderTest
         _seen++;
     }
 
+    /// <summary>The sample variance of the paired differences (n − 1 in the denominator); 0 with fewer than two.</summary>
+    public readonly double SampleVariance => Samples < 2 ? 0 : Math.Max(0, (SumOfSquares - Sum * (Sum / Samples)) / (Samples - 1));
+
     /// <summary>Mean paired difference; 0 without samples.</summary>
     public readonly double MeanDifference => Samples > 0 ? Sum / Samples : 0;
 
@@ -108,7 +111,7 @@ public struct WordOrderTest
         {
             if (Samples < MinSamples) return 0;
             double mean = Sum / Samples;
-            double variance = Math.Max(0, (SumOfSquares - Sum * mean) / (Samples - 1));
+            double variance = SampleVariance;
             if (variance <= 0) return mean == 0 ? 0 : Math.CopySign(100, mean);
             return Math.Clamp(mean / Math.Sqrt(variance / Samples), -100, 100);
         }
@@ -137,7 +140,7 @@ public struct WordOrderTest
         {
             if (Samples < MinSamples) return 0;
             double mean = Sum / Samples;
-            double variance = Math.Max(0, (SumOfSquares - Sum * mean) / (Samples - 1)) / Samples;
+            double variance = SampleVariance / Samples;
             double llr = LogNormal(mean, ShuffledMean, ShuffledVariance + variance) - LogNormal(mean, OrderedMean, OrderedVariance + variance);
             return Math.Clamp(llr, -50, 50);
         }
@@ -160,7 +163,7 @@ public struct WordOrderTest
         {
             if (Samples < MinSamples) return 0;
             double mean = Sum / Samples;
-            double variance = Math.Max(0, (SumOfSquares - Sum * mean) / (Samples - 1));
+            double variance = SampleVariance;
             double shortfall = MinEffect - mean;
             double z = variance <= 0 ? Math.CopySign(100, shortfall) : Math.Clamp(shortfall / Math.Sqrt(variance / Samples), -100, 100);
             return 1 / (1 + Math.Exp(-1.702 * z));
