@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The default audit on clean text from a source no CorpusQA data uses (Debian's translated package descriptions,
 # benchmarks/fresh/ddtp_docs.py), in five layouts of the same documents, with the bundled quality model and, side by
-# side, with the quality model of another commit (BASE, default HEAD~1 of the model file's history):
+# side, with the quality model of another commit (BASE; default: the one before the latest that changed the model):
 #   benchmarks/fresh/run_ddtp.sh [BASE_COMMIT]
 # Every document is clean, so the share kept is what matters; what drops them is listed. Needs the Translation
 # files of bookworm main: it runs `apt-get update -o Acquire::Languages=zh_CN,zh_TW` when they are missing (root).
