@@ -65,8 +65,9 @@ public sealed class DistributionSketch
     /// <summary>Adds every value of <paramref name="other"/> (for merging per-shard sketches).</summary>
     public void Merge(DistributionSketch other)
     {
-        foreach (var (k, c) in Ascending(other._positive)) Increment(_positive, k, c);
-        foreach (var (k, c) in Ascending(other._negative)) Increment(_negative, k, c);
+        // Counts add up in any order; only the JSON and the quantiles read the buckets in key order.
+        foreach (var (k, c) in other._positive) Increment(_positive, k, c);
+        foreach (var (k, c) in other._negative) Increment(_negative, k, c);
         _zeros += other._zeros;
         _nonFinite += other._nonFinite;
         _sum.Add(other._sum);
@@ -169,9 +170,10 @@ public sealed class DistributionSketch
             counts[Math.Clamp(i, 0, bins - 1)] += c;
         }
 
-        foreach (var (k, c) in Ascending(_negative)) Put(-ValueOf(k), c);
+        // Integer counts into bins: the order of the buckets does not matter here.
+        foreach (var (k, c) in _negative) Put(-ValueOf(k), c);
         if (_zeros > 0) Put(0, _zeros);
-        foreach (var (k, c) in Ascending(_positive)) Put(ValueOf(k), c);
+        foreach (var (k, c) in _positive) Put(ValueOf(k), c);
         return counts;
     }
 
