@@ -110,7 +110,7 @@ public struct WordOrderTest
         get
         {
             if (Samples < MinSamples) return 0;
-            double mean = Sum / Samples;
+            double mean = MeanDifference;
             double variance = SampleVariance;
             if (variance <= 0) return mean == 0 ? 0 : Math.CopySign(100, mean);
             return Math.Clamp(mean / Math.Sqrt(variance / Samples), -100, 100);
@@ -139,7 +139,7 @@ public struct WordOrderTest
         get
         {
             if (Samples < MinSamples) return 0;
-            double mean = Sum / Samples;
+            double mean = MeanDifference;
             double variance = SampleVariance / Samples;
             double llr = LogNormal(mean, ShuffledMean, ShuffledVariance + variance) - LogNormal(mean, OrderedMean, OrderedVariance + variance);
             return Math.Clamp(llr, -50, 50);
@@ -162,7 +162,7 @@ public struct WordOrderTest
         get
         {
             if (Samples < MinSamples) return 0;
-            double mean = Sum / Samples;
+            double mean = MeanDifference;
             double variance = SampleVariance;
             double shortfall = MinEffect - mean;
             double z = variance <= 0 ? Math.CopySign(100, shortfall) : Math.Clamp(shortfall / Math.Sqrt(variance / Samples), -100, 100);

@@ -100,7 +100,8 @@ public static class RuleCalibration
             }
             int all = DroppedCount(calibrated, inside);
             setDropped += all;
-            if (all / (double)inside.Count > setWorst.Share) setWorst = (group, all / (double)inside.Count);
+            double allShare = all / (double)inside.Count;
+            if (allShare > setWorst.Share) setWorst = (group, allShare);
         }
         return new HoldoutReport(names.Count,
             [.. Enumerable.Range(0, rules).Select(r => new HoldoutEffect(template.Rules[r], dropped[r] / (double)reference.Count, worst[r].Group, worst[r].Share))],
