@@ -66,12 +66,13 @@ t0=$(now); /usr/bin/python3 "$peers/run_cwt_rules.py" "$test" "$work/cwt.jsonl";
 score "ChineseWebText rules" "$work/cwt.jsonl" "$(echo "$t1 - $t0" | bc)"
 
 # The perplexity-family rules of the defaults alone (issue 8: shuffled and random text dropped by them): the default
-# rules whose signal is a character-LM one (char_perplexity*, high_perplexity_*, char_lm_*).
-/usr/bin/python3 - "$root/src/CorpusQA.Core/Data/default_rules.json" "$work/perplexity-rules.json" <<'PY'
-import json, sys
-rules = [r for r in json.load(open(sys.argv[1], encoding="utf-8"))["rules"]
-         if r["signal"].startswith(("char_perplexity", "high_perplexity", "char_lm_"))]
-json.dump({"rules": rules}, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
+# rules on a signal of the Perplexity family, as docs/signals.md (generated from the registry) lists it.
+/usr/bin/python3 - "$root/src/CorpusQA.Core/Data/default_rules.json" "$root/docs/signals.md" "$work/perplexity-rules.json" <<'PY'
+import json, re, sys
+section = open(sys.argv[2], encoding="utf-8").read().split("\n## Perplexity\n", 1)[1].split("\n## ", 1)[0]
+family = set(re.findall(r"^\| \d+ \| `([a-z0-9_]+)` \|", section, re.M))
+rules = [r for r in json.load(open(sys.argv[1], encoding="utf-8"))["rules"] if r["signal"] in family]
+json.dump({"rules": rules}, open(sys.argv[3], "w", encoding="utf-8"), ensure_ascii=False)
 PY
 for variant in model rules perplexity; do
   opts=(--no-dedup); name="CorpusQA audit (rules + model)"
