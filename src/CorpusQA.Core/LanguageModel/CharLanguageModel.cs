@@ -165,6 +165,46 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
     [SkipLocalsInit]
     public double Log10Prob(ref LmState state, int code, out double unigramLog10)
     {
+        ulong* hashes = stackalloc ulong[LmFormat.MaxOrder];
+        ulong* words = stackalloc ulong[LmFormat.MaxOrder];
+        double log10 = Lookup(ref state, code, hashes, words, out int matched, out unigramLog10);
+
+        // The state moves on: the backoffs of the matched orders (read after the sum, which needed the old ones),
+        // then the history.
+        ref Table tables = ref MemoryMarshal.GetArrayDataReference(_tables);
+        ref int history = ref state.History[0];
+        ref double backoffs = ref state.Backoffs[0];
+        int order = _tables.Length;
+        int kept = Math.Min(matched, order - 1);
+        for (int n = 0; n < kept; n++) Unsafe.Add(ref backoffs, n) = Backoff(in Unsafe.Add(ref tables, n), words[n]);
+        for (int i = order - 2; i > 0; i--) Unsafe.Add(ref history, i) = Unsafe.Add(ref history, i - 1);
+        history = code;
+        state.Length = kept;
+        return log10;
+    }
+
+    /// <summary>
+    /// <see cref="Log10Prob(ref LmState, int, out double)"/> without advancing the state: what the model would give
+    /// <paramref name="code"/> in this context (the word-order test's alternative continuation), at the cost of the
+    /// lookup alone, with no copy of the state.
+    /// </summary>
+    [SkipLocalsInit]
+    internal double PeekLog10Prob(ref LmState state, int code, out double unigramLog10)
+    {
+        ulong* hashes = stackalloc ulong[LmFormat.MaxOrder];
+        ulong* words = stackalloc ulong[LmFormat.MaxOrder];
+        return Lookup(ref state, code, hashes, words, out _, out unigramLog10);
+    }
+
+    /// <summary>
+    /// The query itself: log10 p(code | state) and the unigram log10, the found words of the matched orders in
+    /// <paramref name="words"/>; reads the state only. The callers own the scratch (<paramref name="hashes"/>,
+    /// <paramref name="words"/>: <see cref="LmFormat.MaxOrder"/> each) since a method that allocates on the stack is
+    /// never inlined.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Lookup(ref LmState state, int code, ulong* hashes, ulong* words, out int matched, out double unigramLog10)
+    {
         // Tables, history and backoffs are read through refs: the orders are bounded by the model's order, which the
         // file validator checked against the state's fixed size (LmFormat.MaxOrder), so no index is checked per use.
         ref Table tables = ref MemoryMarshal.GetArrayDataReference(_tables);
@@ -178,7 +218,6 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
         // (measured: 23 -> 30 MB/s on the Debian corpus). Each probe then compares one bucket's 8 tags at once
         // (Kernels/LmBucketKernel) instead of stepping through a linear-probing run (1.8x: 0.40 -> 0.70 of the
         // segmenter's speed in the same run).
-        ulong* hashes = stackalloc ulong[LmFormat.MaxOrder];
         ulong hash = NGramHash.Extend(NGramHash.Seed, code);
         hashes[0] = hash;
         Prefetch(in tables, hash);
@@ -190,31 +229,25 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
         }
 
         // Probe upwards from the unigram; the first absent order ends the match.
-        ulong* words = stackalloc ulong[LmFormat.MaxOrder];
-        int matched = 0;
-        while (matched < limit)
+        int found = 0;
+        while (found < limit)
         {
-            ulong word = Probe(in Unsafe.Add(ref tables, matched), hashes[matched]);
+            ulong word = Probe(in Unsafe.Add(ref tables, found), hashes[found]);
             if (word == 0) break;
-            words[matched++] = word;
+            words[found++] = word;
         }
 
         double log10;
-        if (matched == 0) unigramLog10 = log10 = Header.UnknownLog10Prob;
+        if (found == 0) unigramLog10 = log10 = Header.UnknownLog10Prob;
         else
         {
-            log10 = Prob(in Unsafe.Add(ref tables, matched - 1), words[matched - 1]);
-            unigramLog10 = matched == 1 ? log10 : Prob(in tables, words[0]);
+            log10 = Prob(in Unsafe.Add(ref tables, found - 1), words[found - 1]);
+            unigramLog10 = found == 1 ? log10 : Prob(in tables, words[0]);
         }
 
-        // Contexts longer than the one the matched n-gram used back off: their weights multiply in. Then the state
-        // moves on: the backoffs of the matched orders (read after the sum, which needs the old ones), the history.
-        for (int i = Math.Max(matched - 1, 0); i < length; i++) log10 += Unsafe.Add(ref backoffs, i);
-        int kept = Math.Min(matched, order - 1);
-        for (int n = 0; n < kept; n++) Unsafe.Add(ref backoffs, n) = Backoff(in Unsafe.Add(ref tables, n), words[n]);
-        for (int i = order - 2; i > 0; i--) Unsafe.Add(ref history, i) = Unsafe.Add(ref history, i - 1);
-        history = code;
-        state.Length = kept;
+        // Contexts longer than the one the matched n-gram used back off: their weights multiply in.
+        for (int i = Math.Max(found - 1, 0); i < length; i++) log10 += Unsafe.Add(ref backoffs, i);
+        matched = found;
         return log10;
     }
 
