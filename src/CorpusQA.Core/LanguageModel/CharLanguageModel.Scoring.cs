@@ -85,6 +85,15 @@ public sealed partial class CharLanguageModel
         return new LmScore(log10, chars + 1, chars, unigram, boundary, boundaryChars);
     }
 
+    /// <summary>The tokens <see cref="Lookahead"/> walks for <paramref name="line"/> (for tests: they must be the scorer's).</summary>
+    internal static List<int> LookaheadTokens(ReadOnlySpan<char> line)
+    {
+        var ahead = new Lookahead(line);
+        var tokens = new List<int>();
+        while (ahead.TryNext(out int token)) tokens.Add(token);
+        return tokens;
+    }
+
     /// <summary>
     /// The token sequence of one line as <see cref="ScoreLine(ReadOnlySpan{char}, int, ReadOnlySpan{TokenSpan}, ref int, ref WordOrderTest)"/>
     /// queries it (folded code units, a white-space run between two tokens as one ' ', then &lt;/s&gt;), walked
@@ -132,7 +141,7 @@ public sealed partial class CharLanguageModel
             _known = Math.Min(_known + 1, order - 1);
         }
 
-        private bool TryNext(out int token)
+        internal bool TryNext(out int token)
         {
             token = 0;
             if (_ended) return false;

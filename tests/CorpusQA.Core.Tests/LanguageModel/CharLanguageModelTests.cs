@@ -79,6 +79,41 @@ public class CharLanguageModelTests
         Assert.Equal("伺服器的 软体 0000 年 更新了。", Normalize(raw));
     }
 
+    [Theory]
+    [InlineData("  伺服器的  軟體 2024 年\t更新了。 ")]
+    [InlineData("abc")]
+    [InlineData(" a  b ")]
+    [InlineData("   ")]
+    [InlineData("")]
+    [InlineData("\u3000全角空格\u3000 混合 ")]
+    public void The_lookahead_walks_the_tokens_the_scorer_queries(string raw)
+    {
+        // The prefetching lookahead must see exactly the scorer's sequence (normalized characters, then </s>; nothing
+        // for a blank line), or its hints land on the wrong n-grams.
+        var expected = Normalize(raw).Select(c => (int)c).ToList();
+        if (expected.Count > 0) expected.Add(LmText.SentenceEnd);
+        Assert.Equal(expected, CharLanguageModel.LookaheadTokens(raw));
+    }
+
+    [Fact]
+    public void A_peek_gives_the_query_result_and_leaves_the_state()
+    {
+        var model = CharLanguageModel.Default;
+        var state = model.BeginLine();
+        foreach (char c in "今天的天气")
+        {
+            var before = state;
+            double peeked = model.PeekLog10Prob(ref state, '很', out double peekedUnigram);
+            var copy = state;
+            Assert.Equal(model.Log10Prob(ref copy, '很', out double unigram), peeked);
+            Assert.Equal(unigram, peekedUnigram);
+            Assert.Equal(before.Length, state.Length);
+            Assert.Equal(before.History[0], state.History[0]);
+            Assert.Equal(before.Backoffs[0], state.Backoffs[0]);
+            model.Log10Prob(ref state, c);
+        }
+    }
+
     [Fact]
     public void Training_is_deterministic()
     {
