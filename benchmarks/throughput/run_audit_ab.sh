@@ -3,6 +3,7 @@
 # corpus, one thread, per CPU second: a ratio that survives a machine whose speed drifts between sessions.
 #   benchmarks/throughput/run_audit_ab.sh BASE_COMMIT [MB] [REPS]     (defaults: 200 MB, 2 reps)
 # The base is built from a temporary git worktree; its audit runs with its own defaults (BASE_ARGS adds options).
+# PAIRED=1 runs each base/head pair at the same time instead of one after the other (needs 2 cores).
 # Issue 7's speed target is stated against d7375ea ("today 11.2 MB/s without models"): 8 / 11.2 = 0.714 of it.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -27,6 +28,7 @@ run() { # label rev dll extra-args...
   local label=$1 rev=$2 dll=$3; shift 3
   local tfile; tfile=$(mktemp)
   local load; load=$(cut -d' ' -f1 /proc/loadavg)
+  mkdir -p "$work"
   rm -rf "$work/out"
   /usr/bin/time -f '%e %M %U %S' -o "$tfile" dotnet "$dll" audit "$big" --out "$work/out" --threads 1 "$@" > /dev/null 2>&1
   read -r secs rss_kb user sys < "$tfile"
@@ -36,8 +38,16 @@ run() { # label rev dll extra-args...
   rm -f "$tfile"
 }
 for r in $(seq "$reps"); do
-  run base "$base_rev" "$work/base/src/CorpusQA.Cli/bin/Release/net10.0/corpusqa.dll" ${BASE_ARGS:-}
-  run head "$head_rev" "$root/src/CorpusQA.Cli/bin/Release/net10.0/corpusqa.dll"
+  if [ -n "${PAIRED:-}" ]; then
+    # Both at once, one per core: each sees the machine as it is at that moment, so the ratio of their CPU seconds
+    # does not drift with it (the absolute rates are lower: the two share the L3 cache and the memory bus).
+    ( run base "$base_rev" "$work/base/src/CorpusQA.Cli/bin/Release/net10.0/corpusqa.dll" ${BASE_ARGS:-} ) &
+    ( work=$work/h run head "$head_rev" "$root/src/CorpusQA.Cli/bin/Release/net10.0/corpusqa.dll" ) &
+    wait
+  else
+    run base "$base_rev" "$work/base/src/CorpusQA.Cli/bin/Release/net10.0/corpusqa.dll" ${BASE_ARGS:-}
+    run head "$head_rev" "$root/src/CorpusQA.Cli/bin/Release/net10.0/corpusqa.dll"
+  fi
 done
 /usr/bin/python3 - "$results" <<'PY'
 import json, statistics, sys
@@ -45,4 +55,8 @@ rows = [json.loads(l) for l in open(sys.argv[1])]
 b = statistics.median(r["mb_per_cpu_s"] for r in rows if r["run"] == "base")
 h = statistics.median(r["mb_per_cpu_s"] for r in rows if r["run"] == "head")
 print(f"MB/CPU-s: head {h:.2f}, base {b:.2f}: head runs at {h / b:.3f}x the base ({sys.argv[1]})", file=sys.stderr)
+base_runs = [r for r in rows if r["run"] == "base"]
+head_runs = [r for r in rows if r["run"] == "head"]
+pairs = [hr["mb_per_cpu_s"] / br["mb_per_cpu_s"] for br, hr in zip(base_runs, head_runs)]
+print("per pair: " + ", ".join(f"{p:.3f}x" for p in pairs), file=sys.stderr)
 PY

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CorpusQA.Segmentation;
 
 namespace CorpusQA.Core.LanguageModel;
@@ -121,23 +123,27 @@ public sealed partial class CharLanguageModel
             _known = 1;
         }
 
-        /// <summary>Steps to the next token, if any, and prefetches the buckets of its n-grams.</summary>
+        /// <summary>
+        /// Steps to the next token, if any, and prefetches the buckets of its n-grams of order 2 and up (the unigram
+        /// table is a few thousand entries and stays in cache; the query's own hint covers it).
+        /// </summary>
         public void Advance(CharLanguageModel model)
         {
             if (!TryNext(out int token)) return;
-            var tables = model._tables;
-            int order = tables.Length;
+            // Refs instead of indexers: n < order ≤ LmFormat.MaxOrder, the ring's size, which the file validator checked.
+            ref Table tables = ref MemoryMarshal.GetArrayDataReference(model._tables);
+            int order = model._tables.Length;
+            ref int history = ref _history[0];
             ulong hash = NGramHash.Extend(NGramHash.Seed, token);
-            Prefetch(in tables[0], hash);
             int top = Math.Min(order, _known + 1);
             for (int n = 1; n < top; n++)
             {
-                hash = NGramHash.Extend(hash, _history[n - 1]);
-                Prefetch(in tables[n], hash);
+                hash = NGramHash.Extend(hash, Unsafe.Add(ref history, n - 1));
+                Prefetch(in Unsafe.Add(ref tables, n), hash);
             }
 
-            for (int i = Math.Min(_known, order - 1); i > 0; i--) _history[i] = _history[i - 1];
-            _history[0] = token;
+            for (int i = Math.Min(_known, order - 1); i > 0; i--) Unsafe.Add(ref history, i) = Unsafe.Add(ref history, i - 1);
+            history = token;
             _known = Math.Min(_known + 1, order - 1);
         }
 
