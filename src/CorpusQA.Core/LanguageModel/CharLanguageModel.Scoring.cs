@@ -57,7 +57,7 @@ public sealed partial class CharLanguageModel
             if (pendingSpace)
             {
                 ahead.Advance(this);
-                log10 += Log10Prob(ref state, ' ', out u);
+                log10 += Log10ProbPrefetched(ref state, ' ', out u);
                 unigram += u;
                 chars++;
                 pendingSpace = false;
@@ -69,7 +69,7 @@ public sealed partial class CharLanguageModel
             if (alternative >= 0) alternativeGain = PeekLog10Prob(ref state, alternative, out double ua) - ua;
 
             ahead.Advance(this);
-            log10 += p = Log10Prob(ref state, c, out u);
+            log10 += p = Log10ProbPrefetched(ref state, c, out u);
             unigram += u;
             if (wordStart)
             {
@@ -82,7 +82,7 @@ public sealed partial class CharLanguageModel
         }
 
         if (chars == 0) return default;
-        log10 += Log10Prob(ref state, LmText.SentenceEnd, out u);
+        log10 += Log10ProbPrefetched(ref state, LmText.SentenceEnd, out u);
         unigram += u;
         return new LmScore(log10, chars + 1, chars, unigram, boundary, boundaryChars);
     }

@@ -167,7 +167,26 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
     {
         ulong* hashes = stackalloc ulong[LmFormat.MaxOrder];
         ulong* words = stackalloc ulong[LmFormat.MaxOrder];
-        double log10 = Lookup(ref state, code, hashes, words, out int matched, out unigramLog10);
+        return Step(ref state, code, hashes, words, prefetch: true, out unigramLog10);
+    }
+
+    /// <summary>
+    /// <see cref="Log10Prob(ref LmState, int, out double)"/> for a token whose buckets a <see cref="Lookahead"/>
+    /// already hinted into cache: the same result, without hinting them again.
+    /// </summary>
+    [SkipLocalsInit]
+    private double Log10ProbPrefetched(ref LmState state, int code, out double unigramLog10)
+    {
+        ulong* hashes = stackalloc ulong[LmFormat.MaxOrder];
+        ulong* words = stackalloc ulong[LmFormat.MaxOrder];
+        return Step(ref state, code, hashes, words, prefetch: false, out unigramLog10);
+    }
+
+    /// <summary>One query and the state's move to the next token (the body of the two above).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Step(ref LmState state, int code, ulong* hashes, ulong* words, bool prefetch, out double unigramLog10)
+    {
+        double log10 = Lookup(ref state, code, hashes, words, prefetch, out int matched, out unigramLog10);
 
         // The state moves on: the backoffs of the matched orders (read after the sum, which needed the old ones),
         // then the history.
@@ -193,7 +212,7 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
     {
         ulong* hashes = stackalloc ulong[LmFormat.MaxOrder];
         ulong* words = stackalloc ulong[LmFormat.MaxOrder];
-        return Lookup(ref state, code, hashes, words, out _, out unigramLog10);
+        return Lookup(ref state, code, hashes, words, prefetch: true, out _, out unigramLog10);
     }
 
     /// <summary>
@@ -203,7 +222,7 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
     /// never inlined.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Lookup(ref LmState state, int code, ulong* hashes, ulong* words, out int matched, out double unigramLog10)
+    private double Lookup(ref LmState state, int code, ulong* hashes, ulong* words, bool prefetch, out int matched, out double unigramLog10)
     {
         // Tables, history and backoffs are read through refs: the orders are bounded by the model's order, which the
         // file validator checked against the state's fixed size (LmFormat.MaxOrder), so no index is checked per use.
@@ -220,12 +239,12 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
         // segmenter's speed in the same run).
         ulong hash = NGramHash.Extend(NGramHash.Seed, code);
         hashes[0] = hash;
-        Prefetch(in tables, hash);
+        if (prefetch) Prefetch(in tables, hash);
         for (int n = 1; n < limit; n++)
         {
             hash = NGramHash.Extend(hash, Unsafe.Add(ref history, n - 1));
             hashes[n] = hash;
-            Prefetch(in Unsafe.Add(ref tables, n), hash);
+            if (prefetch) Prefetch(in Unsafe.Add(ref tables, n), hash);
         }
 
         // Probe upwards from the unigram; the first absent order ends the match.
