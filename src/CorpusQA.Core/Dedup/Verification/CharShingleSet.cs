@@ -98,13 +98,7 @@ internal static class CharShingleSet
     {
         if (a.Length == 0 && b.Length == 0)
             return 1;
-        int i = 0, j = 0, common = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            if (a[i] == b[j]) { common++; i++; j++; }
-            else if (a[i] < b[j]) i++;
-            else j++;
-        }
+        int common = Kernels.SortedIntersectionKernel.Count(a, b);
         return (double)common / (a.Length + b.Length - common);
     }
 
