@@ -125,7 +125,7 @@ public sealed partial class CharLanguageModel
 
         /// <summary>
         /// Steps to the next token, if any, and prefetches the buckets of its n-grams of order 2 and up (the unigram
-        /// table is a few thousand entries and stays in cache; the query's own hint covers it).
+        /// table, a few thousand entries, stays in cache).
         /// </summary>
         public void Advance(CharLanguageModel model)
         {

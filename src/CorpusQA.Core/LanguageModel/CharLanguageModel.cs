@@ -172,7 +172,8 @@ public sealed unsafe partial class CharLanguageModel : IDisposable
 
     /// <summary>
     /// <see cref="Log10Prob(ref LmState, int, out double)"/> for a token whose buckets a <see cref="Lookahead"/>
-    /// already hinted into cache: the same result, without hinting them again.
+    /// already hinted into cache (orders 2 and up; the unigram table stays in cache): the same result, without
+    /// hinting them again.
     /// </summary>
     [SkipLocalsInit]
     private double Log10ProbPrefetched(ref LmState state, int code, out double unigramLog10)
