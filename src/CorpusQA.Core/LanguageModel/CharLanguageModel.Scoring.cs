@@ -107,8 +107,12 @@ public sealed partial class CharLanguageModel
     /// </summary>
     private ref struct Lookahead
     {
-        /// <summary>Tokens ahead (chosen in a scratch harness that evicts L2 between documents: 2, 4 and 8 tokens gave 1.22x, 1.30x, 1.30x).</summary>
-        public const int Distance = 6;
+        /// <summary>
+        /// Tokens ahead. A scratch harness that evicts L2 between documents gave 1.22x, 1.30x, 1.30x the plain scorer
+        /// for 2, 4 and 8; in paired 50 MB audits 10 took 0.97 of the CPU of 6 (six pairs, 0.92-1.00), 3 about 0.98,
+        /// 16 the same as 10 and 24 1.01-1.04 of it (benchmarks/README.md).
+        /// </summary>
+        public const int Distance = 10;
 
         private readonly ReadOnlySpan<char> _line;
         private LmState.TokenRing _history; // the tokens before the next one, most recent first
