@@ -37,123 +37,73 @@ public sealed partial class CharLanguageModel
     public LmScore ScoreLine(ReadOnlySpan<char> line, int lineStart, ReadOnlySpan<TokenSpan> words, ref int cursor, ref WordOrderTest test)
     {
         bool testing = test.Enabled;
-        var fold = LmText.Fold;
         var state = BeginLine();
         double log10 = 0, unigram = 0, boundary = 0, p, u;
         int chars = 0, boundaryChars = 0;
-        bool pendingSpace = false;
+        var tokens = new LineTokens(line);
         var ahead = new Lookahead(line);
         for (int k = 0; k < Lookahead.Distance; k++) ahead.Advance(this);
-        for (int i = 0; i < line.Length; i++)
+        while (tokens.TryNext(out int token, out int position))
         {
-            char raw = line[i];
-            char c = fold[raw];
-            if (c == LmText.Space)
+            ahead.Advance(this);
+            if (position < 0)
             {
-                pendingSpace = chars > 0;
+                // ' ' between two tokens, or the line's </s>.
+                log10 += Log10ProbPrefetched(ref state, token, out u);
+                unigram += u;
+                if (token == ' ') chars++;
                 continue;
             }
 
-            if (pendingSpace)
-            {
-                ahead.Advance(this);
-                log10 += Log10ProbPrefetched(ref state, ' ', out u);
-                unigram += u;
-                chars++;
-                pendingSpace = false;
-            }
-
-            bool wordStart = chars > 0 && raw is >= '\u4E00' and <= '\u9FFF' && IsWordStart(words, lineStart + i, ref cursor);
+            char raw = line[position];
+            bool wordStart = chars > 0 && raw is >= '\u4E00' and <= '\u9FFF' && IsWordStart(words, lineStart + position, ref cursor);
             int alternative = wordStart && testing ? test.Alternative() : -1;
             double alternativeGain = 0;
             if (alternative >= 0) alternativeGain = PeekLog10Prob(ref state, alternative, out double ua) - ua;
 
-            ahead.Advance(this);
-            log10 += p = Log10ProbPrefetched(ref state, c, out u);
+            log10 += p = Log10ProbPrefetched(ref state, token, out u);
             unigram += u;
             if (wordStart)
             {
                 boundary += p - u;
                 boundaryChars++;
-                if (testing) test.Record(c, alternative >= 0, p - u - alternativeGain);
+                if (testing) test.Record(token, alternative >= 0, p - u - alternativeGain);
             }
 
             chars++;
         }
 
         if (chars == 0) return default;
-        log10 += Log10ProbPrefetched(ref state, LmText.SentenceEnd, out u);
-        unigram += u;
         return new LmScore(log10, chars + 1, chars, unigram, boundary, boundaryChars);
     }
 
-    /// <summary>The tokens <see cref="Lookahead"/> walks for <paramref name="line"/> (for tests: they must be the scorer's).</summary>
-    internal static List<int> LookaheadTokens(ReadOnlySpan<char> line)
+    /// <summary>The tokens <see cref="ScoreLine(ReadOnlySpan{char}, int, ReadOnlySpan{TokenSpan}, ref int, ref WordOrderTest)"/> and its <see cref="Lookahead"/> walk for <paramref name="line"/> (for tests: they must be those training counts).</summary>
+    internal static List<int> LineTokenSequence(ReadOnlySpan<char> line)
     {
-        var ahead = new Lookahead(line);
+        var walk = new LineTokens(line);
         var tokens = new List<int>();
-        while (ahead.TryNext(out int token)) tokens.Add(token);
+        while (walk.TryNext(out int token, out _)) tokens.Add(token);
         return tokens;
     }
 
     /// <summary>
-    /// The token sequence of one line as <see cref="ScoreLine(ReadOnlySpan{char}, int, ReadOnlySpan{TokenSpan}, ref int, ref WordOrderTest)"/>
-    /// queries it (folded code units, a white-space run between two tokens as one ' ', then &lt;/s&gt;), walked
-    /// <see cref="Distance"/> tokens ahead of the scorer: each step prefetches the home buckets of the n-grams that
-    /// end at the next token, so the scorer finds them in cache. Between two documents the audit's other stages
-    /// evict the tables from L2, and each query's misses then cost more than its probes; prefetching the current
-    /// token's buckets alone cannot hide them (benchmarks/README.md, issue 7). Only the cache is touched: the scores
-    /// are those of the plain loop.
+    /// The token sequence the model scores for one line, as <see cref="LmText"/> normalizes it for training: the
+    /// folded code units, a white-space run between two of them as one ' ', then &lt;/s&gt;; nothing for a line that
+    /// is blank. Each token comes with its index in the line (−1 for ' ' and &lt;/s&gt;). The scorer walks it, and so
+    /// does its <see cref="Lookahead"/>, so the two see the same tokens by construction.
     /// </summary>
-    private ref struct Lookahead
+    private ref struct LineTokens
     {
-        /// <summary>
-        /// Tokens ahead. A scratch harness that evicts L2 between documents gave 1.22x, 1.30x, 1.30x the plain scorer
-        /// for 2, 4 and 8; in paired 50 MB audits 10 took 0.97 of the CPU of 6 (six pairs, 0.92-1.00), 3 about 0.98,
-        /// 16 the same as 10 and 24 1.01-1.04 of it (benchmarks/README.md).
-        /// </summary>
-        public const int Distance = 10;
-
         private readonly ReadOnlySpan<char> _line;
-        private LmState.TokenRing _history; // the tokens before the next one, most recent first
-        private int _known; // how many of them are real tokens (<s> included)
         private int _position;
         private bool _any, _ended;
 
-        public Lookahead(ReadOnlySpan<char> line)
-        {
-            _line = line;
-            _history[0] = LmText.SentenceStart;
-            _known = 1;
-        }
+        public LineTokens(ReadOnlySpan<char> line) => _line = line;
 
-        /// <summary>
-        /// Steps to the next token, if any, and prefetches the buckets of its n-grams of order 2 and up (the unigram
-        /// table, a few thousand entries, stays in cache).
-        /// </summary>
-        public void Advance(CharLanguageModel model)
-        {
-            if (!TryNext(out int token)) return;
-            // Refs instead of indexers: n < order ≤ LmFormat.MaxOrder, the ring's size, which the file validator checked.
-            ref Table tables = ref MemoryMarshal.GetArrayDataReference(model._tables);
-            int order = model._tables.Length;
-            ref int history = ref _history[0];
-            ulong hash = NGramHash.Extend(NGramHash.Seed, token);
-            int top = Math.Min(order, _known + 1);
-            for (int n = 1; n < top; n++)
-            {
-                hash = NGramHash.Extend(hash, Unsafe.Add(ref history, n - 1));
-                Prefetch(in Unsafe.Add(ref tables, n), hash);
-            }
-
-            for (int i = Math.Min(_known, order - 1); i > 0; i--) Unsafe.Add(ref history, i) = Unsafe.Add(ref history, i - 1);
-            history = token;
-            _known = Math.Min(_known + 1, order - 1);
-        }
-
-        internal bool TryNext(out int token)
+        public bool TryNext(out int token, out int position)
         {
             token = 0;
+            position = -1;
             if (_ended) return false;
             var fold = LmText.Fold;
             bool space = false;
@@ -173,7 +123,7 @@ public sealed partial class CharLanguageModel
                     return true;
                 }
 
-                _position++;
+                position = _position++;
                 _any = true;
                 token = c;
                 return true;
@@ -183,6 +133,58 @@ public sealed partial class CharLanguageModel
             if (!_any) return false;
             token = LmText.SentenceEnd;
             return true;
+        }
+    }
+
+    /// <summary>
+    /// The scorer's <see cref="LineTokens"/>, walked <see cref="Distance"/> tokens ahead of it: each step prefetches
+    /// the home buckets of the n-grams that end at the next token, so the scorer finds them in cache. Between two
+    /// documents the audit's other stages evict the tables from L2, and each query's misses then cost more than its
+    /// probes; prefetching the current token's buckets alone cannot hide them (benchmarks/README.md, issue 7). Only
+    /// the cache is touched: the scores are those of the plain loop.
+    /// </summary>
+    private ref struct Lookahead
+    {
+        /// <summary>
+        /// Tokens ahead. A scratch harness that evicts L2 between documents gave 1.22x, 1.30x, 1.30x the plain scorer
+        /// for 2, 4 and 8; in paired 50 MB audits 10 took 0.97 of the CPU of 6 (six pairs, 0.92-1.00), 3 about 0.98,
+        /// 16 the same as 10 and 24 1.01-1.04 of it (benchmarks/README.md).
+        /// </summary>
+        public const int Distance = 10;
+
+        private LineTokens _tokens;
+        private LmState.TokenRing _history; // the tokens before the next one, most recent first
+        private int _known; // how many of them are real tokens (<s> included)
+
+        public Lookahead(ReadOnlySpan<char> line)
+        {
+            _tokens = new LineTokens(line);
+            _history[0] = LmText.SentenceStart;
+            _known = 1;
+        }
+
+        /// <summary>
+        /// Steps to the next token, if any, and prefetches the buckets of its n-grams of order 2 and up (the unigram
+        /// table, a few thousand entries, stays in cache).
+        /// </summary>
+        public void Advance(CharLanguageModel model)
+        {
+            if (!_tokens.TryNext(out int token, out _)) return;
+            // Refs instead of indexers: n < order ≤ LmFormat.MaxOrder, the ring's size, which the file validator checked.
+            ref Table tables = ref MemoryMarshal.GetArrayDataReference(model._tables);
+            int order = model._tables.Length;
+            ref int history = ref _history[0];
+            ulong hash = NGramHash.Extend(NGramHash.Seed, token);
+            int top = Math.Min(order, _known + 1);
+            for (int n = 1; n < top; n++)
+            {
+                hash = NGramHash.Extend(hash, Unsafe.Add(ref history, n - 1));
+                Prefetch(in Unsafe.Add(ref tables, n), hash);
+            }
+
+            for (int i = Math.Min(_known, order - 1); i > 0; i--) Unsafe.Add(ref history, i) = Unsafe.Add(ref history, i - 1);
+            history = token;
+            _known = Math.Min(_known + 1, order - 1);
         }
     }
 

@@ -86,13 +86,13 @@ public class CharLanguageModelTests
     [InlineData("   ")]
     [InlineData("")]
     [InlineData("\u3000全角空格\u3000 混合 ")]
-    public void The_lookahead_walks_the_tokens_the_scorer_queries(string raw)
+    public void The_scored_tokens_are_the_normalized_line(string raw)
     {
-        // The prefetching lookahead must see exactly the scorer's sequence (normalized characters, then </s>; nothing
-        // for a blank line), or its hints land on the wrong n-grams.
+        // The scorer and its prefetching lookahead walk one token sequence; it must be what training counts
+        // (normalized characters, then </s>; nothing for a blank line).
         var expected = Normalize(raw).Select(c => (int)c).ToList();
         if (expected.Count > 0) expected.Add(LmText.SentenceEnd);
-        Assert.Equal(expected, CharLanguageModel.LookaheadTokens(raw));
+        Assert.Equal(expected, CharLanguageModel.LineTokenSequence(raw));
     }
 
     [Fact]
