@@ -53,8 +53,7 @@ internal static class WordOrderPriors
             {
                 var test = analyzer.Analyze(text).Perplexity.WordOrder;
                 if (test.Samples < CorpusQA.Core.LanguageModel.WordOrderTest.MinSamples) continue;
-                double mean = test.Sum / test.Samples;
-                means.Add(mean);
+                means.Add(test.MeanDifference);
                 sampling.Add(test.SampleVariance / test.Samples);
             }
 
